@@ -1,0 +1,96 @@
+# evshare - `make run` brings the whole system up, `make test` runs every suite.
+# Non-recursive: this file builds the web side and the tools; ocpp-bridge/build.mk the bridge.
+
+CC       ?= gcc
+CFLAGS   ?= -O2 -g
+CFLAGS   += -std=gnu11 -Wall -Wextra -Werror -D_GNU_SOURCE
+CPPFLAGS += -Ilib -Itools -I/usr/include/ClearSilver -I/usr/include/postgresql
+VERSION  := $(shell git describe --always --dirty 2>/dev/null || echo dev)
+CPPFLAGS += -DEVSHARE_VERSION='"$(VERSION)"'
+
+LIB_SRC  := lib/config.c lib/log.c lib/db.c lib/secret.c lib/money.c
+LIB_OBJ  := $(LIB_SRC:%.c=build/%.o)
+LIB_LIBS := -lpq -lsodium
+
+FCGI_SRC := $(wildcard fcgi/*.c)
+FCGI_OBJ := $(FCGI_SRC:%.c=build/%.o)
+FCGI_LIBS := -lfcgi -lneo_cs -lneo_utl -ljansson -lcurl $(LIB_LIBS) -lm
+
+ADMIN_SRC := $(wildcard tools/*.c)
+ADMIN_LIBS := -ljansson $(LIB_LIBS)
+
+UNIT_SRC := $(wildcard tests/unit/test_*.c)
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=build/tests/%)
+FUZZ_SRC := $(wildcard tests/fuzz/fuzz_*.c)
+FUZZ_BIN := $(FUZZ_SRC:tests/fuzz/%.c=build/fuzz/%)
+
+PROGRAMS := bin/evshare.fcgi bin/evshare-admin
+
+.PHONY: all deps run stop test bench bench-web bench-ocpp clean psql vendor units fuzz
+all: deps $(PROGRAMS) vendor
+
+deps:
+	@scripts/deps.sh build
+
+build/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -MMD -MP -c $< -o $@
+
+bin/evshare.fcgi: $(FCGI_OBJ) $(LIB_OBJ)
+	@mkdir -p bin
+	$(CC) $(CFLAGS) -o $@ $^ $(FCGI_LIBS)
+
+# ADMIN_BRIDGE_OBJ (ocpp-bridge/build.mk): the bridge's payload validation, for `command`
+bin/evshare-admin: $(ADMIN_SRC:%.c=build/%.o) $(LIB_OBJ) $(ADMIN_BRIDGE_OBJ)
+	@mkdir -p bin
+	$(CC) $(CFLAGS) -o $@ $^ $(ADMIN_LIBS)
+
+-include ocpp-bridge/build.mk
+-include bench/build.mk
+
+# Leaflet and markercluster from Debian's packages, served by us (never a CDN).
+vendor: static/vendor/leaflet/leaflet.js
+static/vendor/leaflet/leaflet.js:
+	@mkdir -p static/vendor
+	rm -rf static/vendor/leaflet
+	cp -rL /usr/share/javascript/leaflet static/vendor/leaflet
+	find static/vendor/leaflet -name '*.gz' -o -name '*.brotli' -o -name '*.map' | xargs rm -f
+
+# Unit tests include the .c files they test; built with ASan+UBSan.
+SAN := -fsanitize=address,undefined -fno-omit-frame-pointer
+build/tests/%: tests/unit/%.c tests/unit/t.h $(LIB_SRC) $(FCGI_SRC)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) -std=gnu11 -Wall -Wextra -Werror -D_GNU_SOURCE -O1 -g $(SAN) -Itests/unit \
+		-o $@ $< $(FCGI_LIBS) $(BRIDGE_LIBS)
+units: $(UNIT_BIN) $(BRIDGE_UNIT_BIN)
+
+# libFuzzer targets (clang), run briefly by make test
+build/fuzz/%: tests/fuzz/%.c $(FCGI_SRC) $(BRIDGE_SRC)
+	@mkdir -p $(dir $@)
+	clang $(CPPFLAGS) -g -O1 -fsanitize=fuzzer,address,undefined -o $@ $< $(FCGI_LIBS) $(BRIDGE_LIBS)
+fuzz: $(FUZZ_BIN)
+
+run: all
+	@scripts/deps.sh run
+	@scripts/instance.sh start
+
+stop:
+	@scripts/instance.sh stop
+
+psql:
+	@scripts/instance.sh psql
+
+test:
+	@scripts/deps.sh test
+	@$(MAKE) --no-print-directory all units fuzz
+	@tests/run
+
+bench: bench-web bench-ocpp
+bench-web: all
+	@scripts/deps.sh bench
+	@bench/web.sh
+
+clean:
+	rm -rf build bin static/vendor tests/out
+
+-include $(shell find build -name '*.d' 2>/dev/null)

@@ -1,0 +1,251 @@
+/* test_ocpp_frame.c - OCPP-J frames and payload validation against the 1.6 schemas. */
+#include "../../ocpp-bridge/frame.c"
+#include "../../ocpp-bridge/validate.c"
+#include "../../ocpp-bridge/schemas.c"
+#include "../../ocpp-bridge/ocpp16.c"
+#include "t.h"
+
+static enum frame_kind
+parse(const char *s, struct frame *f)
+{
+	return frame_parse(s, strlen(s), f);
+}
+
+static void
+test_frames(void)
+{
+	struct frame f;
+	char *s;
+
+	T_INT(parse("[2,\"abc\",\"Heartbeat\",{}]", &f), FRAME_CALL, "CALL parses");
+	T_STR(f.id, "abc", "CALL id");
+	T_STR(f.action, "Heartbeat", "CALL action");
+	T_OK(json_is_object(f.payload) && json_object_size(f.payload) == 0, "CALL payload {}");
+	frame_free(&f);
+
+	T_INT(parse(" [ 3 , \"x1\" , {\"a\":1} ] ", &f), FRAME_RESULT, "CALLRESULT parses");
+	T_STR(f.id, "x1", "CALLRESULT id");
+	frame_free(&f);
+
+	T_INT(parse("[4,\"e\",\"NotImplemented\",\"nope\",{}]", &f), FRAME_ERROR, "CALLERROR parses");
+	T_STR(f.error_code, "NotImplemented", "CALLERROR code");
+	T_STR(f.error_desc, "nope", "CALLERROR description");
+	frame_free(&f);
+
+	T_INT(parse("[2,\"abc\",\"Heartbeat\",{", &f), FRAME_BAD, "truncated JSON is bad");
+	T_INT(f.err, OCPP_FORMATION_VIOLATION, "truncated JSON: FormationViolation");
+	T_STR(f.id, "abc", "truncated JSON: the id is still read");
+	frame_free(&f);
+
+	T_INT(parse("hello", &f), FRAME_BAD, "not JSON is bad");
+	T_STR(f.id, "-1", "not JSON: id -1");
+	frame_free(&f);
+
+	T_INT(parse("[3,\"abc\",{", &f), FRAME_IGNORE, "a broken CALLRESULT is dropped, not answered");
+	frame_free(&f);
+
+	T_INT(parse("[7,\"abc\",\"X\",{}]", &f), FRAME_IGNORE, "unknown message type ignored");
+	frame_free(&f);
+	T_INT(parse("[5,\"abc\"]", &f), FRAME_IGNORE, "type 5 ignored");
+	frame_free(&f);
+
+	T_INT(parse("{\"a\":1}", &f), FRAME_BAD, "an object is not a frame");
+	T_INT(f.err, OCPP_FORMATION_VIOLATION, "object: FormationViolation");
+	frame_free(&f);
+
+	T_INT(parse("[2,\"0123456789012345678901234567890123456\",\"Heartbeat\",{}]", &f), FRAME_BAD,
+	    "37-character id refused");
+	frame_free(&f);
+	T_INT(parse("[2,\"012345678901234567890123456789012345\",\"Heartbeat\",{}]", &f), FRAME_CALL,
+	    "36-character id accepted");
+	frame_free(&f);
+	T_INT(parse("[2,\"\",\"Heartbeat\",{}]", &f), FRAME_BAD, "empty id refused");
+	frame_free(&f);
+	T_INT(parse("[2,5,\"Heartbeat\",{}]", &f), FRAME_BAD, "numeric id refused");
+	T_STR(f.id, "-1", "numeric id: answered as -1");
+	frame_free(&f);
+
+	T_INT(parse("[2,\"a\",\"Heartbeat\"]", &f), FRAME_BAD, "CALL without payload");
+	T_INT(f.err, OCPP_PROTOCOL_ERROR, "CALL without payload: ProtocolError");
+	frame_free(&f);
+	T_INT(parse("[2,\"a\",\"Heartbeat\",[]]", &f), FRAME_BAD, "CALL with array payload");
+	T_INT(f.err, OCPP_FORMATION_VIOLATION, "array payload: FormationViolation");
+	frame_free(&f);
+	T_INT(parse("[2,\"a\",7,{}]", &f), FRAME_BAD, "numeric action");
+	frame_free(&f);
+	T_INT(parse("[2,\"a\",\"Heartbeat\",{\"x\":1,\"x\":2}]", &f), FRAME_BAD, "duplicate keys refused");
+	frame_free(&f);
+	T_INT(parse("[\"2\",\"a\",\"Heartbeat\",{}]", &f), FRAME_BAD, "string message type");
+	T_STR(f.id, "a", "string message type: id still answered");
+	frame_free(&f);
+	T_INT(parse("[2,\"a\",\"X\",{\"s\":\"\\u0000\"}]", &f), FRAME_BAD, "NUL in a string refused");
+	frame_free(&f);
+	T_INT(parse("[2,\"a\",\"X\",{\"s\":\"\xff\"}]", &f), FRAME_BAD, "invalid UTF-8 refused");
+	frame_free(&f);
+
+	s = frame_result("id1", NULL);
+	T_STR(s, "[3,\"id1\",{}]", "CALLRESULT with empty payload is {}");
+	free(s);
+	s = frame_error("id1", "NotImplemented", "no such action", NULL);
+	T_STR(s, "[4,\"id1\",\"NotImplemented\",\"no such action\",{}]", "CALLERROR details {}");
+	free(s);
+	json_t *p = json_pack("{s:s}", "type", "Hard");
+	s = frame_call("c42", "Reset", p);
+	T_STR(s, "[2,\"c42\",\"Reset\",{\"type\":\"Hard\"}]", "CALL built");
+	free(s);
+	json_decref(p);
+}
+
+static enum ocpp_error
+val(const char *schema, const char *json, char *msg, size_t n)
+{
+	json_error_t je;
+	json_t *v = json_loads(json, 0, &je);
+	enum ocpp_error e;
+
+	if (v == NULL) {
+		printf("# bad test JSON %s: %s\n", json, je.text);
+		return -1;
+	}
+	e = schema_validate(schema_find(schema), v, msg, n);
+	json_decref(v);
+	return e;
+}
+
+static void
+test_validation(void)
+{
+	char m[200];
+
+	T_INT(schema_table_len, 78, "78 schemas generated");
+	T_OK(schema_find("Authorize.req") != NULL, "Authorize.req found");
+	T_OK(schema_find("Nope.req") == NULL, "unknown schema not found");
+
+	T_INT(val("BootNotification.req", "{\"chargePointVendor\":\"V\",\"chargePointModel\":\"M\"}", m, sizeof m),
+	    OCPP_OK, "valid BootNotification");
+	T_INT(val("BootNotification.req", "{\"chargePointVendor\":\"V\"}", m, sizeof m),
+	    OCPP_OCCURENCE_CONSTRAINT_VIOLATION, "missing required: OccurenceConstraintViolation");
+	T_OK(strstr(m, "chargePointModel") != NULL, "message names the missing property (%s)", m);
+	T_INT(val("BootNotification.req", "{\"chargePointVendor\":5,\"chargePointModel\":\"M\"}", m, sizeof m),
+	    OCPP_TYPE_CONSTRAINT_VIOLATION, "number for string: TypeConstraintViolation");
+	T_INT(val("BootNotification.req",
+	    "{\"chargePointVendor\":\"123456789012345678901\",\"chargePointModel\":\"M\"}", m, sizeof m),
+	    OCPP_PROPERTY_CONSTRAINT_VIOLATION, "21 characters for maxLength 20: PropertyConstraintViolation");
+	T_INT(val("BootNotification.req",
+	    "{\"chargePointVendor\":\"\xc5\xa0koda\xc5\xa0koda\xc5\xa0koda\xc5\xa0kod\",\"chargePointModel\":\"M\"}", m, sizeof m),
+	    OCPP_OK, "maxLength counts characters, not bytes");
+	T_INT(val("BootNotification.req",
+	    "{\"chargePointVendor\":\"V\",\"chargePointModel\":\"M\",\"extra\":1}", m, sizeof m),
+	    OCPP_FORMATION_VIOLATION, "additional property: FormationViolation");
+	T_INT(val("StatusNotification.req",
+	    "{\"connectorId\":1,\"errorCode\":\"NoError\",\"status\":\"Charging\"}", m, sizeof m),
+	    OCPP_OK, "valid StatusNotification");
+	T_INT(val("StatusNotification.req",
+	    "{\"connectorId\":1,\"errorCode\":\"NoError\",\"status\":\"Flying\"}", m, sizeof m),
+	    OCPP_PROPERTY_CONSTRAINT_VIOLATION, "enum violation: PropertyConstraintViolation");
+	T_INT(val("StatusNotification.req",
+	    "{\"connectorId\":1.5,\"errorCode\":\"NoError\",\"status\":\"Charging\"}", m, sizeof m),
+	    OCPP_TYPE_CONSTRAINT_VIOLATION, "1.5 is not an integer");
+	T_INT(val("StatusNotification.req",
+	    "{\"connectorId\":1.0,\"errorCode\":\"NoError\",\"status\":\"Charging\"}", m, sizeof m),
+	    OCPP_OK, "1.0 is an integer, as JSON Schema says");
+	T_INT(val("StatusNotification.req",
+	    "{\"connectorId\":\"1\",\"errorCode\":\"NoError\",\"status\":\"Charging\"}", m, sizeof m),
+	    OCPP_TYPE_CONSTRAINT_VIOLATION, "\"1\" is not an integer");
+	T_INT(val("StatusNotification.req",
+	    "{\"connectorId\":1,\"errorCode\":\"NoError\",\"status\":\"Charging\",\"timestamp\":\"2024-01-02T03:04:05Z\"}", m, sizeof m),
+	    OCPP_OK, "date-time with Z");
+	T_INT(val("StatusNotification.req",
+	    "{\"connectorId\":1,\"errorCode\":\"NoError\",\"status\":\"Charging\",\"timestamp\":\"2024-01-02T03:04:05\"}", m, sizeof m),
+	    OCPP_PROPERTY_CONSTRAINT_VIOLATION, "date-time without a zone refused");
+	T_INT(val("StatusNotification.req",
+	    "{\"connectorId\":1,\"errorCode\":\"NoError\",\"status\":\"Charging\",\"timestamp\":\"yesterday\"}", m, sizeof m),
+	    OCPP_PROPERTY_CONSTRAINT_VIOLATION, "date-time garbage refused");
+	T_INT(val("Heartbeat.req", "{}", m, sizeof m), OCPP_OK, "empty Heartbeat");
+	T_INT(val("Heartbeat.req", "{\"a\":1}", m, sizeof m), OCPP_FORMATION_VIOLATION, "Heartbeat with a property");
+	T_INT(val("Heartbeat.req", "[]", m, sizeof m), OCPP_FORMATION_VIOLATION, "array payload");
+
+	/* nested: MeterValues */
+	T_INT(val("MeterValues.req",
+	    "{\"connectorId\":1,\"transactionId\":5,\"meterValue\":[{\"timestamp\":\"2024-01-02T03:04:05.123+01:00\","
+	    "\"sampledValue\":[{\"value\":\"12.5\",\"measurand\":\"Energy.Active.Import.Register\",\"unit\":\"kWh\"}]}]}", m, sizeof m),
+	    OCPP_OK, "valid MeterValues");
+	T_INT(val("MeterValues.req",
+	    "{\"connectorId\":1,\"meterValue\":[{\"timestamp\":\"2024-01-02T03:04:05Z\","
+	    "\"sampledValue\":[{\"value\":12.5}]}]}", m, sizeof m),
+	    OCPP_TYPE_CONSTRAINT_VIOLATION, "numeric sampled value is a TypeConstraintViolation");
+	T_OK(strstr(m, "/meterValue/0/sampledValue/0/value") != NULL, "path in message (%s)", m);
+	T_INT(val("MeterValues.req",
+	    "{\"connectorId\":1,\"meterValue\":[{\"timestamp\":\"2024-01-02T03:04:05Z\","
+	    "\"sampledValue\":[{\"unit\":\"Wh\"}]}]}", m, sizeof m),
+	    OCPP_OCCURENCE_CONSTRAINT_VIOLATION, "nested required missing");
+	T_INT(val("MeterValues.req",
+	    "{\"connectorId\":1,\"meterValue\":[{\"timestamp\":\"2024-01-02T03:04:05Z\","
+	    "\"sampledValue\":[{\"value\":\"1\",\"unit\":\"MWh\"}]}]}", m, sizeof m),
+	    OCPP_PROPERTY_CONSTRAINT_VIOLATION, "nested enum");
+
+	/* multipleOf 0.1 (SetChargingProfile limit) */
+	const char *scp = "{\"connectorId\":1,\"csChargingProfiles\":{\"chargingProfileId\":1,\"stackLevel\":0,"
+	    "\"chargingProfilePurpose\":\"TxProfile\",\"chargingProfileKind\":\"Absolute\",\"chargingSchedule\":"
+	    "{\"chargingRateUnit\":\"A\",\"chargingSchedulePeriod\":[{\"startPeriod\":0,\"limit\":%s}]}}}";
+	char buf[600];
+	snprintf(buf, sizeof buf, scp, "16.1");
+	T_INT(val("SetChargingProfile.req", buf, m, sizeof m), OCPP_OK, "limit 16.1 is a multiple of 0.1");
+	snprintf(buf, sizeof buf, scp, "16.15");
+	T_INT(val("SetChargingProfile.req", buf, m, sizeof m), OCPP_PROPERTY_CONSTRAINT_VIOLATION,
+	    "limit 16.15 is not a multiple of 0.1");
+	/* uri */
+	T_INT(val("GetDiagnostics.req", "{\"location\":\"ftp://example.com/diag\"}", m, sizeof m), OCPP_OK, "uri ok");
+	T_INT(val("GetDiagnostics.req", "{\"location\":\"not a uri\"}", m, sizeof m),
+	    OCPP_PROPERTY_CONSTRAINT_VIOLATION, "uri refused");
+	/* minItems (SignedFirmware...: GetInstalledCertificateIds.conf has minItems on an array?) */
+	T_INT(val("SendLocalList.req", "{\"listVersion\":1,\"updateType\":\"Full\",\"localAuthorizationList\":"
+	    "[{\"idTag\":\"A\",\"idTagInfo\":{\"status\":\"Accepted\"}}]}", m, sizeof m), OCPP_OK, "SendLocalList ok");
+	/* $ref resolved */
+	T_INT(val("DeleteCertificate.req", "{\"certificateHashData\":{\"hashAlgorithm\":\"SHA256\","
+	    "\"issuerNameHash\":\"a\",\"issuerKeyHash\":\"b\",\"serialNumber\":\"c\"}}", m, sizeof m), OCPP_OK, "$ref ok");
+	T_INT(val("DeleteCertificate.req", "{\"certificateHashData\":{\"hashAlgorithm\":\"MD5\","
+	    "\"issuerNameHash\":\"a\",\"issuerKeyHash\":\"b\",\"serialNumber\":\"c\"}}", m, sizeof m),
+	    OCPP_PROPERTY_CONSTRAINT_VIOLATION, "$ref enum");
+
+	T_INT(schema_is_date_time("2024-02-29T00:00:00Z"), 1, "leap day");
+	T_INT(schema_is_date_time("2023-02-29T00:00:00Z"), 0, "no leap day in 2023");
+	T_INT(schema_is_date_time("2023-12-31T23:59:60+0100"), 1, "leap second, +0100");
+	T_INT(schema_is_date_time("2023-12-31 23:59:59.5-05:30"), 1, "space separator");
+	T_INT(schema_is_date_time("2023-12-31T24:00:00Z"), 0, "hour 24");
+	T_INT(schema_is_date_time("2023-12-31T23:00:00Zx"), 0, "junk after zone");
+
+	T_STR(ocpp_error_name(OCPP_OCCURENCE_CONSTRAINT_VIOLATION), "OccurenceConstraintViolation", "1.6 spelling");
+	T_STR(ocpp_error_name(OCPP_FORMATION_VIOLATION), "FormationViolation", "FormationViolation");
+}
+
+static void
+test_actions(void)
+{
+	const struct ocpp_action *a;
+	size_t n_cs = 0;
+
+	for (size_t i = 0; i < ocpp_actions_len; i++) {
+		T_OK(ocpp_req_schema(&ocpp_actions[i]) && ocpp_conf_schema(&ocpp_actions[i]),
+		    "%s has both schemas", ocpp_actions[i].name);
+		if (ocpp_actions[i].dir & DIR_CS_TO_CP)
+			n_cs++;
+	}
+	T_OK(n_cs >= 19, "at least the 19 server-to-charger actions of 1.6");
+	a = ocpp_action_find("UnlockConnector");
+	json_t *p = json_pack("{s:s}", "status", "Unlocked");
+	T_INT(ocpp_result_accepted(a, p), 1, "Unlocked is accepted");
+	json_object_set_new(p, "status", json_string("UnlockFailed"));
+	T_INT(ocpp_result_accepted(a, p), 0, "UnlockFailed is rejected");
+	json_decref(p);
+	T_OK(ocpp_action_find("heartbeat") == NULL, "action names are case-sensitive");
+}
+
+int
+main(void)
+{
+	test_frames();
+	test_validation();
+	test_actions();
+	return t_done();
+}

@@ -1,0 +1,320 @@
+/*
+ * test_web.c - the web framework without a web server: requests go in through CGI variables,
+ * and the router, validators, error pages, language choice and escaping are checked on what
+ * comes out. No database here (it points at one that does not exist), so handlers that need it
+ * answer 503; the real database is tested through lighttpd in tests/integration.
+ */
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "../../lib/config.c"
+#include "../../lib/log.c"
+#include "../../lib/db.c"
+#include "../../lib/secret.c"
+#include "../../lib/money.c"
+#include "../../fcgi/parse.c"
+#include "../../fcgi/request.c"
+#include "../../fcgi/router.c"
+#include "../../fcgi/render.c"
+#include "../../fcgi/webdb.c"
+#include "../../fcgi/map.c"
+#include "../../fcgi/charger.c"
+#include "../../fcgi/health.c"
+#include "t.h"
+
+static struct req R;
+static const char *next_type;     /* Content-Type for the next run() */
+
+static const char *cgi_vars[] = { "REQUEST_METHOD", "REQUEST_URI", "QUERY_STRING", "HTTP_COOKIE",
+	"HTTP_ACCEPT_LANGUAGE", "CONTENT_LENGTH", "CONTENT_TYPE", NULL };
+
+/* Runs one request; the answer stays in R until the next call. */
+static struct req *
+run(const char *method, const char *uri, const char *extra_name, const char *extra_value)
+{
+	const char *q = strchr(uri, '?');
+
+	req_reset(&R);
+	R.status = 0;
+	for (int i = 0; cgi_vars[i]; i++)
+		unsetenv(cgi_vars[i]);
+	setenv("REQUEST_METHOD", method, 1);
+	setenv("REQUEST_URI", uri, 1);
+	setenv("QUERY_STRING", q ? q + 1 : "", 1);
+	if (next_type)
+		setenv("CONTENT_TYPE", next_type, 1);
+	next_type = NULL;
+	if (extra_name)
+		setenv(extra_name, extra_value, 1);
+	req_process(&R);
+	return &R;
+}
+
+/* Feeds body, of type ct, as standard input for the next run(). */
+static void
+body(const char *ct, const char *text)
+{
+	FILE *f = tmpfile();
+
+	fputs(text, f);
+	rewind(f);
+	dup2(fileno(f), 0);
+	fclose(f);
+	clearerr(stdin);
+	next_type = ct;
+}
+
+static int
+has(const struct req *r, const char *needle)
+{
+	return r->out.s && strstr(r->out.s, needle) != NULL;
+}
+
+static int
+header_has(const struct req *r, const char *needle)
+{
+	return r->headers.s && r->headers.len && strstr(r->headers.s, needle) != NULL;
+}
+
+static void
+test_routes(void)
+{
+	struct req *r;
+
+	r = run("GET", "/", NULL, NULL);
+	T_INT(r->status, 200, "GET / is 200");
+	T_OK(has(r, "<div id=\"map\""), "map page has the map element");
+	T_OK(has(r, "<html lang=\"cs\""), "Czech by default");
+	T_OK(has(r, "<option value=\"ccs2\">CCS2</option>"), "connector filter lists CCS2");
+	T_OK(header_has(r, "Content-Security-Policy: default-src 'self'"), "pages carry a CSP");
+
+	r = run("HEAD", "/", NULL, NULL);
+	T_INT(r->status, 200, "HEAD / is 200");
+
+	r = run("GET", "/", "HTTP_ACCEPT_LANGUAGE", "en-GB,en;q=0.9,cs;q=0.3");
+	T_OK(has(r, "<html lang=\"en\"") && has(r, "Charger map"), "Accept-Language picks English");
+	r = run("GET", "/", "HTTP_COOKIE", "x=1; lang=en");
+	T_OK(has(r, "<html lang=\"en\""), "the lang cookie picks English");
+	r = run("GET", "/?lang=en", "HTTP_ACCEPT_LANGUAGE", "cs");
+	T_OK(has(r, "<html lang=\"en\""), "?lang=en switches to English");
+	T_OK(header_has(r, "Set-Cookie: lang=en; Path=/"), "and remembers it in a cookie");
+	r = run("GET", "/?lang=xx", NULL, NULL);
+	T_OK(has(r, "<html lang=\"cs\"") && !header_has(r, "Set-Cookie"), "?lang=xx is ignored");
+
+	r = run("GET", "/no/such/page", NULL, NULL);
+	T_INT(r->status, 404, "unknown route is 404");
+	T_OK(has(r, "class=\"error-page\"") && has(r, R.id), "404 page shows the request id");
+	r = run("GET", "/api/v1/nothing", NULL, NULL);
+	T_INT(r->status, 404, "unknown API route is 404");
+	T_OK(strcmp(r->content_type, "application/json") == 0 && has(r, "\"status\":404"),
+	    "API 404 is JSON");
+
+	r = run("POST", "/", NULL, NULL);
+	T_INT(r->status, 405, "POST / is 405");
+	T_OK(header_has(r, "Allow: GET, HEAD"), "405 says what is allowed");
+	r = run("DELETE", "/api/v1/chargers?bbox=1,2,3,4", NULL, NULL);
+	T_INT(r->status, 405, "DELETE on the API is 405");
+	T_OK(has(r, "\"status\":405"), "API 405 is JSON");
+
+	r = run("GET", "/chargers/abc", NULL, NULL);
+	T_INT(r->status, 404, "/chargers/abc is 404");
+	r = run("GET", "/chargers/-1", NULL, NULL);
+	T_INT(r->status, 404, "/chargers/-1 is 404");
+	r = run("GET", "/chargers/%2e%2e", NULL, NULL);
+	T_INT(r->status, 404, "/chargers/.. is 404");
+	r = run("GET", "/chargers/1/", NULL, NULL);
+	T_INT(r->status, 404, "trailing slash is a different page");
+}
+
+static void
+test_validation(void)
+{
+	static const struct {
+		const char *qs, *param;
+	} bad[] = {
+		{ "", "bbox" },
+		{ "bbox=", "bbox" },
+		{ "bbox=1,2,3", "bbox" },
+		{ "bbox=14,50,13,51", "bbox" },
+		{ "bbox=14,91,15,92", "bbox" },
+		{ "bbox=a,b,c,d", "bbox" },
+		{ "bbox=14,49,15,51&connector=usb", "connector" },
+		{ "bbox=14,49,15,51&min_kw=fast", "min_kw" },
+		{ "bbox=14,49,15,51&min_kw=-1", "min_kw" },
+		{ "bbox=14,49,15,51&min_kw=1e3", "min_kw" },
+		{ "bbox=14,49,15,51&max_price=6.505", "max_price" },
+		{ "bbox=14,49,15,51&max_price=-2", "max_price" },
+		{ "bbox=14,49,15,51&available=maybe", "available" },
+		{ "bbox=14,49,15,51&colour=red", "colour" },
+	};
+	char uri[256], want[64];
+	struct req *r;
+
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		snprintf(uri, sizeof uri, "/api/v1/chargers?%s", bad[i].qs);
+		r = run("GET", uri, NULL, NULL);
+		snprintf(want, sizeof want, "\"param\":\"%s\"", bad[i].param);
+		T_OK(r->status == 400 && has(r, want), "?%s is 400 naming %s", bad[i].qs, bad[i].param);
+	}
+	r = run("GET", "/api/v1/chargers?bbox=14,49,15,51&connector=type2&min_kw=11&max_price=8,50&available=1",
+	    NULL, NULL);
+	T_INT(r->status, 503, "valid query reaches the handler (503: no database here)");
+	T_OK(R.has[A_CONNECTOR] && R.has[A_MIN_KW] && R.has[A_MAX_PRICE] && R.has[A_AVAILABLE],
+	    "all four filters validated");
+	T_INT(R.val[A_MAX_PRICE].i, 850, "max_price 8,50 is 850 minor units");
+	T_OK(R.val[A_MIN_KW].d == 11.0, "min_kw 11");
+
+	r = run("GET", "/api/v1/chargers?bbox=%ff,1,2,3", NULL, NULL);
+	T_OK(r->status == 400 && has(r, "UTF-8"), "invalid UTF-8 in the query is 400");
+	r = run("GET", "/api/v1/chargers?bbox=%zz", NULL, NULL);
+	T_OK(r->status == 400 && has(r, "percent"), "bad percent-encoding is 400");
+	r = run("GET", "/\xff\xfe", NULL, NULL);
+	T_INT(r->status, 400, "invalid UTF-8 in the path is 400");
+	{
+		char big[10000];
+
+		memset(big, 'a', sizeof big - 1);
+		big[sizeof big - 1] = '\0';
+		memcpy(big, "/?x=", 4);
+		r = run("GET", big, NULL, NULL);
+		T_INT(r->status, 414, "a query string over max_query is 414");
+	}
+	r = run("GET", "/health", NULL, NULL);
+	T_INT(r->status, 503, "health without a database is 503");
+	T_OK(has(r, "\"unavailable\""), "and says the database is unavailable");
+}
+
+static void
+test_bodies(void)
+{
+	struct req *r;
+
+	r = run("POST", "/", "CONTENT_LENGTH", "999999999");
+	T_INT(r->status, 413, "a body over max_body is 413");
+
+	body("application/x-www-form-urlencoded", "a=1&b=%41");
+	r = run("POST", "/", "CONTENT_LENGTH", "9");
+	T_INT(r->status, 405, "a good form reaches routing (405 for POST /)");
+	T_STR(kvlist_get(&R.form, "b"), "A", "form decoded");
+
+	body("application/x-www-form-urlencoded", "a=%ff");
+	r = run("POST", "/", "CONTENT_LENGTH", "5");
+	T_OK(r->status == 400 && has(r, "UTF-8"), "invalid UTF-8 in a form is 400");
+
+	body("application/json", "{\"a\": [1, 2");
+	r = run("POST", "/api/v1/chargers", "CONTENT_LENGTH", "11");
+	T_OK(r->status == 400 && has(r, "invalid JSON"), "malformed JSON is 400");
+	body("application/json", "{\"a\":1,\"a\":2}");
+	r = run("POST", "/api/v1/chargers", "CONTENT_LENGTH", "13");
+	T_INT(r->status, 400, "duplicate JSON keys are 400");
+	body("application/json", "\"\xc3\x28\"");
+	r = run("POST", "/api/v1/chargers", "CONTENT_LENGTH", "4");
+	T_OK(r->status == 400 && has(r, "UTF-8"), "invalid UTF-8 JSON is 400");
+	body("text/plain", "abc");
+	r = run("POST", "/", "CONTENT_LENGTH", "3");
+	T_INT(r->status, 415, "an unknown body type is 415");
+	body("application/x-www-form-urlencoded", "ab");
+	r = run("POST", "/", "CONTENT_LENGTH", "10");
+	T_INT(r->status, 400, "a body shorter than Content-Length is 400");
+}
+
+/* Every value a charger page shows, hostile: nothing may come out unescaped. */
+static void
+test_escaping(void)
+{
+	static const char *const evil[] = {
+		"<script>alert(1)</script>",
+		"\"'><img src=x onerror=alert(1)>",
+		"'; DROP TABLE listings; --",
+	};
+	static const char *const fields[] = { "Charger.Title", "Charger.Description", "Charger.Address",
+		"Charger.City", "Charger.Owner", "Charger.Price", "Charger.LastSeen", "Charger.Lat",
+		"Charger.Lon", "Charger.Status", "Charger.Connectors.0.Type", "Charger.Connectors.0.Power",
+		"Charger.Week.1.Hours", "Page.Title", NULL };
+
+	for (size_t e = 0; e < sizeof evil / sizeof evil[0]; e++) {
+		req_reset(&R);
+		R.path = strdup("/chargers/1");
+		R.lang = "cs";
+		R.method = "GET";
+		for (int i = 0; fields[i]; i++)
+			hdf_set_value(req_hdf(&R), fields[i], evil[e]);
+		hdf_set_value(R.hdf, "Charger.HasWeek", "1");
+		page(&R, "charger.cs");
+		T_OK(!has(&R, "<script>alert") && !has(&R, "<img src=x") && !has(&R, "\"'>"),
+		    "charger page escapes %s", evil[e]);
+		T_OK(e != 0 || has(&R, "&lt;script&gt;alert(1)&lt;/script&gt;"), "and shows it as text");
+	}
+	req_reset(&R);
+	R.path = strdup("/x");
+	R.lang = "en";
+	R.method = "GET";
+	fail(&R, 404, NULL, "%s", "<script>alert(1)</script>");
+	T_OK(!has(&R, "<script>alert") && has(&R, "&lt;script&gt;"), "error messages are escaped");
+}
+
+static void
+test_lang_files(void)
+{
+	/* every key of cs.hdf exists in en.hdf and the other way round */
+	HDF *cs, *en;
+	int missing = 0;
+
+	hdf_init(&cs);
+	hdf_init(&en);
+	nerr_ignore(&(NEOERR *){ hdf_read_file(cs, "templates/lang/cs.hdf") });
+	nerr_ignore(&(NEOERR *){ hdf_read_file(en, "templates/lang/en.hdf") });
+	for (int pass = 0; pass < 2; pass++) {
+		HDF *a = pass ? en : cs, *b = pass ? cs : en;
+		HDF *top = hdf_get_obj(a, "L");
+
+		for (HDF *n = top ? hdf_obj_child(top) : NULL; n; n = hdf_obj_next(n)) {
+			for (HDF *k = hdf_obj_child(n); k; k = hdf_obj_next(k)) {
+				char name[256];
+
+				snprintf(name, sizeof name, "L.%s.%s", hdf_obj_name(n), hdf_obj_name(k));
+				if (hdf_get_value(b, name, NULL) == NULL) {
+					printf("# %s lacks %s\n", pass ? "cs.hdf" : "en.hdf", name);
+					missing++;
+				}
+			}
+		}
+	}
+	T_INT(missing, 0, "cs.hdf and en.hdf have the same keys");
+	T_OK(hdf_get_value(cs, "L.Map.Title", NULL) != NULL, "language files were read");
+	hdf_destroy(&cs);
+	hdf_destroy(&en);
+}
+
+int
+main(void)
+{
+	char err[512];
+
+	setenv("EVSHARE_DATABASE", "host=/nonexistent port=1 dbname=none", 1);
+	setenv("EVSHARE_TEMPLATES_DIR", "templates", 1);
+	setenv("EVSHARE_LOG_LEVEL", "error", 1);
+	unsetenv("EVSHARE_CONF");
+	unsetenv("EVSHARE_MAX_BODY");
+	unsetenv("EVSHARE_MAX_QUERY");
+	if (config_load(NULL, err, sizeof err) || secret_init() ||
+	    render_init(config_str("templates_dir"), err, sizeof err)) {
+		printf("not ok - setup: %s\n", err);
+		return 1;
+	}
+	log_init("test_web", LOGL_ERROR);
+	test_routes();
+	test_validation();
+	test_bodies();
+	test_escaping();
+	test_lang_files();
+	req_reset(&R);
+	buf_free(&R.out);
+	buf_free(&R.body);
+	buf_free(&R.headers);
+	kvlist_free(&R.query);
+	kvlist_free(&R.form);
+	kvlist_free(&R.cookies);
+	kvlist_free(&R.params);
+	return t_done();
+}
