@@ -26,6 +26,10 @@ FUZZ_BIN := $(FUZZ_SRC:tests/fuzz/%.c=build/fuzz/%)
 
 PROGRAMS := bin/evshare.fcgi bin/evshare-admin
 
+# the bridge and the simulator bring their own rules (and ADMIN_BRIDGE_OBJ, BRIDGE_SRC...)
+-include ocpp-bridge/build.mk
+-include bench/build.mk
+
 .PHONY: all deps run stop test bench bench-web bench-ocpp clean psql vendor units fuzz
 all: deps $(PROGRAMS) vendor
 
@@ -45,8 +49,6 @@ bin/evshare-admin: $(ADMIN_SRC:%.c=build/%.o) $(LIB_OBJ) $(ADMIN_BRIDGE_OBJ)
 	@mkdir -p bin
 	$(CC) $(CFLAGS) -o $@ $^ $(ADMIN_LIBS)
 
--include ocpp-bridge/build.mk
--include bench/build.mk
 
 # Leaflet and markercluster from Debian's packages, served by us (never a CDN).
 vendor: static/vendor/leaflet/leaflet.js

@@ -370,17 +370,6 @@ cmd_list_chargers(int argc, char **argv)
 	return 0;
 }
 
-/* tools/admin_ocpp.c brings the real one (weak until it is linked in) */
-int admin_command(int argc, char **argv) __attribute__((weak));
-
-static int
-cmd_command(int argc, char **argv)
-{
-	if (admin_command == NULL)
-		die("this evshare-admin was built without OCPP commands");
-	return admin_command(argc, argv);
-}
-
 static const struct {
 	const char *name;
 	int (*fn)(int, char **);
@@ -389,7 +378,7 @@ static const struct {
 	{ "create-admin", cmd_create_admin },
 	{ "add-charger", cmd_add_charger },
 	{ "list-chargers", cmd_list_chargers },
-	{ "command", cmd_command },
+	{ "command", admin_command },
 };
 
 int

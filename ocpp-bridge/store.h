@@ -1,0 +1,85 @@
+/*
+ * store.h - the bridge's database side. The event loop never waits on PostgreSQL: it hands jobs
+ * (one prepared statement each) to worker threads. A worker takes everything queued, sends it
+ * as one libpq pipeline that ends in a single Sync (one implicit transaction, so one commit for
+ * the whole group), and hands the jobs back; the loop is woken with lws_cancel_service() and runs
+ * each job's done() callback. A job's done() therefore only ever runs after its commit.
+ * If a group fails, each of its jobs is retried alone so that one bad row costs only its own job.
+ * While the database is away the workers reconnect with back-off; a job that waits for an answer
+ * fails after STORE_JOB_PATIENCE seconds (the charger is then told InternalError, not acknowledged),
+ * jobs nobody waits for are kept until the database is back.
+ * Jobs of one key (a charger) always go to the same worker, so they run in submission order.
+ */
+#ifndef OCPP_STORE_H
+#define OCPP_STORE_H
+
+#include <stdint.h>
+#include <time.h>
+#include <libpq-fe.h>
+
+#define JOB_MAX_PARAMS 10
+#define STORE_JOB_PATIENCE 20
+
+enum stmt {
+	Q_BOOT, Q_HEARTBEAT, Q_STATUS, Q_AUTHORIZE, Q_START, Q_STOP, Q_METER, Q_DATA_TRANSFER,
+	Q_DIAG_STATUS, Q_FW_STATUS, Q_SECURITY_EVENT, Q_CONNECT, Q_DISCONNECT, Q_TOUCH,
+	Q_NODE_ALIVE, Q_SWEEP, Q_CLAIM, Q_CMD_FINISH, Q_CMD_RELEASE, Q_CP_ALL, Q_CP_ONE,
+	Q_NODE_STOP, Q_LOG, Q__MAX
+};
+
+struct session;
+struct job;
+typedef void (*job_done_fn)(struct job *);
+
+struct job {
+	struct job *next;
+	enum stmt stmt;
+	int nparams;
+	char *params[JOB_MAX_PARAMS];   /* owned; NULL is SQL NULL */
+	job_done_fn done;               /* run on the loop thread; NULL: nobody waits */
+	struct session *s;              /* holds a reference (session_ref) while the job lives */
+	char *uid;                      /* owned: the unique id of the CALL this job answers */
+	const void *action;             /* the action it answers (struct ocpp_action) */
+	long long n;                    /* free for the submitter */
+	time_t queued;
+	/* filled by the worker */
+	int ok;                         /* 1: committed (and res holds the rows) */
+	PGresult *res;
+	char err[256];
+};
+
+/* A new job for a statement (caller owns it until store_submit). NULL if out of memory. */
+struct job *job_new(enum stmt stmt, job_done_fn done);
+/* Appends a parameter (copied; NULL for SQL NULL). printf form for numbers. */
+void job_param(struct job *j, const char *v);
+void job_paramf(struct job *j, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Frees a job and everything it owns (the session reference is dropped by the caller). */
+void job_free(struct job *j);
+
+struct store_hooks {
+	void (*notify)(const char *channel, const char *payload);  /* a NOTIFY arrived */
+	void (*listening)(void);        /* LISTEN is (re)established: a reload is due */
+	void (*db_up)(int up);          /* the database came back (1) or went away (0) */
+	void (*session_unref)(struct session *s);
+};
+
+/* Starts nworkers threads; the loop is woken through ctx (lws_cancel_service). 0 or -1. */
+int store_start(void *lws_context, int nworkers, const struct store_hooks *hooks,
+                char *err, size_t errlen);
+/* Queues a job (the store owns it from now on); key chooses the worker. Loop thread only. */
+void store_submit(struct job *j, uint64_t key);
+/* Records a frame of the raw conversation (text is the whole frame as sent or received);
+ * written with the next group. action NULL: taken from the frame (CALL). */
+void store_log(int64_t cp_id, const char *dir, const char *action, const char *text, size_t len);
+/* On the loop thread: runs done() of every finished job and delivers notifications. */
+void store_drain(void);
+/* Jobs queued or running, for the shutdown wait. */
+int store_busy(void);
+/* Stops the workers (queued jobs are run first when the database is there) and frees all. */
+void store_stop(void);
+/* 1 while every worker has a connection */
+int store_db_up(void);
+
+extern const char *const store_sql[Q__MAX];
+
+#endif

@@ -1,0 +1,420 @@
+-- 002_ocpp.sql: what the OCPP bridge needs beyond 001: a few columns, idempotent meter values,
+-- data transfers, notifications for the bridges, and one function per OCPP message so that each
+-- message is one statement (the bridge pipelines many of them into one commit).
+-- Every function runs with the caller's rights (evshare_bridge).
+
+ALTER TABLE charge_points
+	ADD COLUMN firmware_status       text CHECK (length(firmware_status) <= 40),
+	ADD COLUMN firmware_status_at    timestamptz,
+	ADD COLUMN diagnostics_status    text CHECK (length(diagnostics_status) <= 40),
+	ADD COLUMN diagnostics_status_at timestamptz;
+
+-- A replayed MeterValues or StopTransaction stores nothing twice. Leads with
+-- (charge_point_id, sampled_at), so it also does the work of meter_values_cp.
+CREATE UNIQUE INDEX meter_values_sample ON meter_values
+	(charge_point_id, sampled_at, connector_id, measurand,
+	 coalesce(phase, ''), coalesce(location, ''), coalesce(context, ''));
+DROP INDEX meter_values_cp;
+
+-- DataTransfer from chargers, kept as sent.
+CREATE TABLE ocpp_data_transfers (
+	id              bigserial PRIMARY KEY,
+	charge_point_id bigint NOT NULL REFERENCES charge_points ON DELETE CASCADE,
+	at              timestamptz NOT NULL DEFAULT now(),
+	vendor_id       text NOT NULL CHECK (length(vendor_id) <= 255),
+	message_id      text CHECK (length(message_id) <= 50),
+	data            text
+);
+CREATE INDEX ocpp_data_transfers_cp ON ocpp_data_transfers (charge_point_id, id DESC);
+
+CREATE INDEX charge_points_online ON charge_points (last_seen_at) WHERE online;
+CREATE INDEX charge_point_connections_node ON charge_point_connections (node);
+CREATE INDEX ocpp_commands_state ON ocpp_commands (state, created_at) WHERE state IN ('pending', 'sent');
+
+-- Whoever queues a command wakes the bridges (payload-free; they claim from the table).
+CREATE FUNCTION ocpp_commands_notify() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+	PERFORM pg_notify('ocpp_commands', '');
+	RETURN NULL;
+END $$;
+CREATE TRIGGER ocpp_commands_notify AFTER INSERT ON ocpp_commands
+	FOR EACH STATEMENT EXECUTE FUNCTION ocpp_commands_notify();
+
+-- The bridges keep the chargers' identities and password hashes in memory (the websocket
+-- handshake cannot wait for the database): a change tells them which row to reload.
+CREATE FUNCTION charge_points_notify() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+	PERFORM pg_notify('ocpp_charge_points', CASE WHEN TG_OP = 'DELETE' THEN OLD.id ELSE NEW.id END::text);
+	RETURN NULL;
+END $$;
+CREATE TRIGGER charge_points_notify AFTER INSERT OR DELETE OR UPDATE OF identity, password_hash
+	ON charge_points FOR EACH ROW EXECUTE FUNCTION charge_points_notify();
+
+-- ------------------------------------------------------------ charger -> central system
+
+-- idTagInfo for an id tag: unknown tags are Invalid, lapsed ones Expired, a suspended or
+-- deleted account's tags Blocked.
+CREATE FUNCTION ocpp_id_tag_info(p_tag text, OUT status text, OUT expiry timestamptz, OUT parent text)
+LANGUAGE sql STABLE AS $$
+	SELECT CASE WHEN t.id_tag IS NULL THEN 'Invalid'
+	            WHEN t.status = 'Accepted' AND a.state IS NOT NULL AND a.state <> 'active' THEN 'Blocked'
+	            WHEN t.status = 'Accepted' AND t.expires_at <= now() THEN 'Expired'
+	            ELSE t.status END,
+	       t.expires_at, t.parent_id_tag
+	FROM (SELECT 1) one
+	LEFT JOIN id_tags t ON t.id_tag = p_tag
+	LEFT JOIN accounts a ON a.id = t.account_id
+$$;
+
+-- BootNotification: Accepted only for a charger whose listing is approved, else Pending.
+CREATE FUNCTION ocpp_boot(p_cp bigint, p_vendor text, p_model text, p_serial text, p_firmware text,
+	p_iccid text, p_imsi text, p_meter_type text, p_meter_serial text, p_interval integer)
+RETURNS text LANGUAGE plpgsql AS $$
+DECLARE
+	v_state text;
+	v_listing bigint;
+BEGIN
+	SELECT CASE WHEN l.state = 'approved' THEN 'accepted' ELSE 'pending' END, cp.listing_id
+	  INTO v_state, v_listing
+	  FROM charge_points cp LEFT JOIN listings l ON l.id = cp.listing_id
+	 WHERE cp.id = p_cp;
+	IF v_state IS NULL THEN
+		RETURN 'rejected';   -- deleted while connected
+	END IF;
+	UPDATE charge_points
+	   SET vendor = p_vendor, model = p_model, serial_number = p_serial, firmware_version = p_firmware,
+	       iccid = p_iccid, imsi = p_imsi, meter_type = p_meter_type, meter_serial = p_meter_serial,
+	       boot_state = v_state, last_boot_at = now(), heartbeat_interval = p_interval,
+	       online = true, last_seen_at = now()
+	 WHERE id = p_cp;
+	INSERT INTO events (kind, charge_point_id, listing_id, data)
+	VALUES ('boot', p_cp, v_listing, jsonb_build_object('state', v_state, 'vendor', p_vendor,
+	        'model', p_model, 'firmware', p_firmware));
+	RETURN v_state;
+END $$;
+
+CREATE FUNCTION ocpp_heartbeat(p_cp bigint) RETURNS void LANGUAGE sql AS $$
+	UPDATE charge_points SET last_seen_at = now(), online = true WHERE id = p_cp;
+$$;
+
+-- StatusNotification: connector 0 is the charge point itself, others the listing's connectors.
+CREATE FUNCTION ocpp_status(p_cp bigint, p_connector integer, p_status text, p_error text,
+	p_info text, p_vendor_id text, p_vendor_error text, p_at timestamptz)
+RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+	v_listing bigint;
+BEGIN
+	IF p_connector = 0 THEN
+		UPDATE charge_points
+		   SET status = CASE WHEN p_status IN ('Available', 'Unavailable', 'Faulted') THEN p_status
+		                     ELSE 'Unknown' END,
+		       error_code = p_error, status_at = p_at
+		 WHERE id = p_cp
+		RETURNING listing_id INTO v_listing;
+	ELSE
+		SELECT listing_id INTO v_listing FROM charge_points WHERE id = p_cp;
+		UPDATE connectors
+		   SET status = p_status, error_code = p_error, status_info = p_info, status_at = p_at
+		 WHERE listing_id = v_listing AND connector_id = p_connector;
+	END IF;
+	INSERT INTO events (kind, charge_point_id, listing_id, data)
+	VALUES ('status', p_cp, v_listing, jsonb_strip_nulls(jsonb_build_object(
+	        'connectorId', p_connector, 'status', p_status, 'errorCode', p_error, 'info', p_info,
+	        'vendorId', p_vendor_id, 'vendorErrorCode', p_vendor_error, 'timestamp', p_at)));
+END $$;
+
+-- Sampled values, already normalised by the bridge (Wh, W, varh, var, VA, A, V...):
+-- [{"t": timestamp, "m": measurand, "c": context, "p": phase, "l": location, "u": unit, "v": value}]
+-- Returns how many were new (a replay inserts nothing).
+CREATE FUNCTION ocpp_insert_samples(p_cp bigint, p_connector integer, p_tx bigint, p_values jsonb)
+RETURNS integer LANGUAGE plpgsql AS $$
+DECLARE
+	n integer;
+BEGIN
+	INSERT INTO meter_values (charge_point_id, connector_id, transaction_id, sampled_at, measurand,
+	                          context, phase, location, unit, value)
+	SELECT p_cp, p_connector, p_tx, x.t, x.m, x.c, x.p, x.l, x.u, x.v
+	  FROM jsonb_to_recordset(p_values) AS x(t timestamptz, m text, c text, p text, l text, u text,
+	                                         v double precision)
+	ON CONFLICT DO NOTHING;
+	GET DIAGNOSTICS n = ROW_COUNT;
+	RETURN n;
+END $$;
+
+CREATE FUNCTION ocpp_meter_values(p_cp bigint, p_connector integer, p_tx integer, p_values jsonb)
+RETURNS integer LANGUAGE plpgsql AS $$
+DECLARE
+	v_tx bigint;
+	v_listing bigint;
+	n integer;
+BEGIN
+	IF p_tx IS NOT NULL AND p_tx > 0 THEN
+		SELECT id INTO v_tx FROM transactions WHERE ocpp_tx_id = p_tx AND charge_point_id = p_cp;
+	END IF;
+	n := ocpp_insert_samples(p_cp, p_connector, v_tx, p_values);
+	IF n > 0 THEN
+		SELECT listing_id INTO v_listing FROM charge_points WHERE id = p_cp;
+		INSERT INTO events (kind, charge_point_id, listing_id, transaction_id, data)
+		SELECT 'meter', p_cp, v_listing, v_tx, jsonb_strip_nulls(jsonb_build_object(
+		       'connectorId', p_connector, 'transactionId', p_tx, 'samples', n,
+		       'energyWh', (SELECT x.v FROM jsonb_to_recordset(p_values) AS x(t timestamptz, m text, v double precision, p text)
+		                    WHERE x.m = 'Energy.Active.Import.Register' AND x.p IS NULL ORDER BY x.t DESC LIMIT 1),
+		       'powerW', (SELECT x.v FROM jsonb_to_recordset(p_values) AS x(t timestamptz, m text, v double precision, p text)
+		                  WHERE x.m = 'Power.Active.Import' AND x.p IS NULL ORDER BY x.t DESC LIMIT 1)));
+	END IF;
+	RETURN n;
+END $$;
+
+-- StartTransaction. The bridge passes random candidate ids (from a CSPRNG); a retried
+-- StartTransaction (same charger, connector, start time and tag) gets the id it got before.
+CREATE FUNCTION ocpp_start_transaction(p_cp bigint, p_connector integer, p_tag text,
+	p_meter_start bigint, p_reservation integer, p_at timestamptz, p_candidates integer[],
+	OUT tx_id integer, OUT status text, OUT expiry timestamptz, OUT parent text, OUT replay boolean)
+LANGUAGE plpgsql AS $$
+DECLARE
+	v_listing bigint;
+	v_account bigint;
+	v_res bigint;
+	v_id bigint;
+	c integer;
+BEGIN
+	SELECT i.status, i.expiry, i.parent INTO status, expiry, parent FROM ocpp_id_tag_info(p_tag) i;
+	replay := true;
+	SELECT ocpp_tx_id INTO tx_id FROM transactions
+	 WHERE charge_point_id = p_cp AND connector_id = p_connector AND started_at = p_at AND id_tag = p_tag;
+	IF FOUND THEN
+		RETURN;
+	END IF;
+	replay := false;
+	SELECT listing_id INTO v_listing FROM charge_points WHERE id = p_cp;
+	SELECT account_id INTO v_account FROM id_tags WHERE id_tag = p_tag;
+	IF p_reservation IS NOT NULL THEN
+		SELECT id INTO v_res FROM reservations
+		 WHERE ocpp_reservation_id = p_reservation AND listing_id = v_listing;
+	END IF;
+	FOREACH c IN ARRAY p_candidates LOOP
+		INSERT INTO transactions (ocpp_tx_id, charge_point_id, connector_id, listing_id, account_id,
+		                          reservation_id, id_tag, started_at, meter_start_wh, currency,
+		                          price_per_kwh, idle_fee_per_min, session_fee)
+		SELECT c, p_cp, p_connector, v_listing, v_account, v_res, p_tag, p_at, p_meter_start,
+		       coalesce(tf.currency, 'CZK'), coalesce(tf.price_per_kwh, 0),
+		       coalesce(tf.idle_fee_per_min, 0), coalesce(tf.session_fee, 0)
+		  FROM (SELECT 1) one LEFT JOIN tariffs tf ON tf.listing_id = v_listing
+		ON CONFLICT DO NOTHING
+		RETURNING id INTO v_id;
+		IF v_id IS NOT NULL THEN
+			tx_id := c;
+			INSERT INTO events (kind, charge_point_id, listing_id, transaction_id, data)
+			VALUES ('tx.start', p_cp, v_listing, v_id, jsonb_strip_nulls(jsonb_build_object(
+			        'transactionId', c, 'connectorId', p_connector, 'idTag', p_tag,
+			        'meterStartWh', p_meter_start, 'timestamp', p_at, 'reservationId', p_reservation)));
+			RETURN;
+		END IF;
+		-- taken: by another transaction (try the next id) or by a concurrent retry of this one
+		SELECT ocpp_tx_id INTO tx_id FROM transactions
+		 WHERE charge_point_id = p_cp AND connector_id = p_connector AND started_at = p_at AND id_tag = p_tag;
+		IF FOUND THEN
+			replay := true;
+			RETURN;
+		END IF;
+	END LOOP;
+	RAISE EXCEPTION 'no free transaction id among % candidates', cardinality(p_candidates);
+END $$;
+
+-- StopTransaction: always answerable. outcome: 'stopped', 'replay' (already stopped: nothing
+-- changes) or 'unknown' (no such transaction of this charger: nothing is stored).
+CREATE FUNCTION ocpp_stop_transaction(p_cp bigint, p_tx integer, p_tag text, p_meter_stop bigint,
+	p_at timestamptz, p_reason text, p_data jsonb,
+	OUT status text, OUT expiry timestamptz, OUT parent text, OUT outcome text)
+LANGUAGE plpgsql AS $$
+DECLARE
+	v_id bigint;
+	v_listing bigint;
+	v_connector integer;
+	v_start bigint;
+BEGIN
+	IF p_tag IS NOT NULL THEN
+		SELECT i.status, i.expiry, i.parent INTO status, expiry, parent FROM ocpp_id_tag_info(p_tag) i;
+	END IF;
+	UPDATE transactions
+	   SET stopped_at = p_at, meter_stop_wh = p_meter_stop, stop_reason = coalesce(p_reason, 'Local'),
+	       stop_id_tag = p_tag
+	 WHERE ocpp_tx_id = p_tx AND charge_point_id = p_cp AND stopped_at IS NULL
+	RETURNING id, listing_id, connector_id, meter_start_wh INTO v_id, v_listing, v_connector, v_start;
+	IF FOUND THEN
+		outcome := 'stopped';
+		INSERT INTO events (kind, charge_point_id, listing_id, transaction_id, data)
+		VALUES ('tx.stop', p_cp, v_listing, v_id, jsonb_strip_nulls(jsonb_build_object(
+		        'transactionId', p_tx, 'connectorId', v_connector, 'meterStopWh', p_meter_stop,
+		        'energyWh', p_meter_stop - v_start, 'reason', coalesce(p_reason, 'Local'),
+		        'timestamp', p_at)));
+	ELSE
+		SELECT id, connector_id INTO v_id, v_connector FROM transactions
+		 WHERE ocpp_tx_id = p_tx AND charge_point_id = p_cp;
+		outcome := CASE WHEN FOUND THEN 'replay' ELSE 'unknown' END;
+	END IF;
+	IF v_id IS NOT NULL AND p_data IS NOT NULL AND jsonb_array_length(p_data) > 0 THEN
+		PERFORM ocpp_insert_samples(p_cp, v_connector, v_id, p_data);
+	END IF;
+END $$;
+
+CREATE FUNCTION ocpp_data_transfer(p_cp bigint, p_vendor text, p_message text, p_data text)
+RETURNS void LANGUAGE sql AS $$
+	INSERT INTO ocpp_data_transfers (charge_point_id, vendor_id, message_id, data)
+	VALUES (p_cp, p_vendor, p_message, p_data);
+$$;
+
+CREATE FUNCTION ocpp_diagnostics_status(p_cp bigint, p_status text) RETURNS void LANGUAGE sql AS $$
+	UPDATE charge_points SET diagnostics_status = p_status, diagnostics_status_at = now() WHERE id = p_cp;
+	INSERT INTO events (kind, charge_point_id, listing_id, data)
+	SELECT 'diagnostics', id, listing_id, jsonb_build_object('status', p_status) FROM charge_points WHERE id = p_cp;
+$$;
+
+CREATE FUNCTION ocpp_firmware_status(p_cp bigint, p_status text) RETURNS void LANGUAGE sql AS $$
+	UPDATE charge_points SET firmware_status = p_status, firmware_status_at = now() WHERE id = p_cp;
+	INSERT INTO events (kind, charge_point_id, listing_id, data)
+	SELECT 'firmware', id, listing_id, jsonb_build_object('status', p_status) FROM charge_points WHERE id = p_cp;
+$$;
+
+-- security events the bridge sees (kind 'duplicate_connection', ...) and the charger reports
+-- (SecurityEventNotification: kind 'charger:' || type)
+CREATE FUNCTION ocpp_security_event(p_cp bigint, p_identity text, p_addr text, p_kind text, p_detail text)
+RETURNS void LANGUAGE sql AS $$
+	INSERT INTO security_events (charge_point_id, identity, remote_addr, kind, detail)
+	VALUES (p_cp, p_identity, p_addr, left(p_kind, 50), left(p_detail, 2000));
+$$;
+
+-- ------------------------------------------------------------ connections and liveness
+
+CREATE FUNCTION ocpp_connect(p_cp bigint, p_node text, p_generation bigint, p_addr text)
+RETURNS void LANGUAGE sql AS $$
+	INSERT INTO charge_point_connections (charge_point_id, node, generation, remote_addr)
+	VALUES (p_cp, p_node, p_generation, p_addr)
+	ON CONFLICT (charge_point_id) DO UPDATE
+	   SET node = EXCLUDED.node, generation = EXCLUDED.generation,
+	       remote_addr = EXCLUDED.remote_addr, connected_at = now();
+	UPDATE charge_points SET online = true, last_seen_at = now() WHERE id = p_cp;
+	INSERT INTO events (kind, charge_point_id, listing_id, data)
+	SELECT 'connect', id, listing_id, jsonb_build_object('node', p_node) FROM charge_points WHERE id = p_cp;
+$$;
+
+-- The row goes only if it is still this connection's (a newer one may have replaced it).
+CREATE FUNCTION ocpp_disconnect(p_cp bigint, p_node text, p_generation bigint, p_reason text)
+RETURNS void LANGUAGE sql AS $$
+	DELETE FROM charge_point_connections
+	 WHERE charge_point_id = p_cp AND node = p_node AND generation = p_generation;
+	UPDATE charge_points SET last_seen_at = now() WHERE id = p_cp;
+	INSERT INTO events (kind, charge_point_id, listing_id, data)
+	SELECT 'disconnect', id, listing_id, jsonb_build_object('node', p_node, 'reason', p_reason)
+	  FROM charge_points WHERE id = p_cp;
+$$;
+
+-- Chargers that said anything lately (the bridge batches these).
+CREATE FUNCTION ocpp_touch(p_ids bigint[]) RETURNS void LANGUAGE sql AS $$
+	UPDATE charge_points SET last_seen_at = now(), online = true WHERE id = ANY (p_ids);
+$$;
+
+-- Called at start (p_start) and every few seconds: the node's row for /health; at start the
+-- node's connections from before the restart are gone and its unanswered commands end in error;
+-- nodes silent for a minute are taken as dead and their registry rows removed.
+CREATE FUNCTION ocpp_node_alive(p_node text, p_version text, p_start boolean) RETURNS void
+LANGUAGE plpgsql AS $$
+BEGIN
+	INSERT INTO bridge_nodes (node, version) VALUES (p_node, p_version)
+	ON CONFLICT (node) DO UPDATE
+	   SET last_seen_at = now(), version = EXCLUDED.version,
+	       started_at = CASE WHEN p_start THEN now() ELSE bridge_nodes.started_at END;
+	IF p_start THEN
+		DELETE FROM charge_point_connections WHERE node = p_node;
+		UPDATE ocpp_commands
+		   SET state = 'error', finished_at = now(), error_code = 'BridgeRestarted',
+		       error_description = 'the bridge restarted before the charger answered'
+		 WHERE state = 'sent' AND node = p_node;
+	END IF;
+	DELETE FROM charge_point_connections
+	 WHERE node IN (SELECT node FROM bridge_nodes WHERE last_seen_at < now() - interval '60 seconds');
+END $$;
+
+-- A clean stop: the node's registry rows go with its bridge_nodes row (ON DELETE CASCADE),
+-- its unanswered commands end in error.
+CREATE FUNCTION ocpp_node_stop(p_node text) RETURNS void LANGUAGE sql AS $$
+	UPDATE ocpp_commands
+	   SET state = 'error', finished_at = now(), error_code = 'BridgeStopped',
+	       error_description = 'the bridge stopped before the charger answered'
+	 WHERE state = 'sent' AND node = p_node;
+	DELETE FROM bridge_nodes WHERE node = p_node;
+$$;
+
+-- Chargers silent for longer than p_offline_after seconds are offline and their connectors
+-- Unknown; commands nobody could deliver time out. Returns how many chargers went offline.
+CREATE FUNCTION ocpp_sweep(p_offline_after integer) RETURNS integer LANGUAGE plpgsql AS $$
+DECLARE
+	n integer;
+BEGIN
+	WITH off AS (
+		UPDATE charge_points SET online = false, status = 'Unknown'
+		 WHERE online AND (last_seen_at IS NULL OR last_seen_at < now() - make_interval(secs => p_offline_after))
+		RETURNING id, listing_id
+	), conn AS (
+		UPDATE connectors c SET status = 'Unknown', status_at = now()
+		  FROM off WHERE c.listing_id = off.listing_id AND c.status <> 'Unknown'
+		RETURNING c.listing_id
+	)
+	INSERT INTO events (kind, charge_point_id, listing_id, data)
+	SELECT 'offline', off.id, off.listing_id,
+	       jsonb_build_object('connectors', (SELECT count(*) FROM conn WHERE conn.listing_id = off.listing_id))
+	  FROM off;
+	GET DIAGNOSTICS n = ROW_COUNT;
+	UPDATE ocpp_commands
+	   SET state = 'timeout', finished_at = now(), error_description = 'the charger was not connected'
+	 WHERE state = 'pending' AND created_at < now() - make_interval(secs => timeout_s);
+	UPDATE ocpp_commands
+	   SET state = 'timeout', finished_at = now(), error_description = 'the bridge that sent it went away'
+	 WHERE state = 'sent' AND sent_at < now() - make_interval(secs => timeout_s + 60);
+	RETURN n;
+END $$;
+
+-- ------------------------------------------------------------ commands (central system -> charger)
+
+-- Claims the pending commands of the chargers connected to this node.
+CREATE FUNCTION ocpp_claim_commands(p_node text)
+RETURNS TABLE (id bigint, charge_point_id bigint, action text, payload text, timeout_s integer)
+LANGUAGE sql AS $$
+	WITH c AS (
+		SELECT oc.id FROM ocpp_commands oc
+		  JOIN charge_point_connections r ON r.charge_point_id = oc.charge_point_id AND r.node = p_node
+		 WHERE oc.state = 'pending'
+		 ORDER BY oc.id LIMIT 500
+		   FOR UPDATE OF oc SKIP LOCKED
+	)
+	UPDATE ocpp_commands o
+	   SET state = 'sent', node = p_node, sent_at = now(), message_id = 'c' || o.id
+	  FROM c WHERE o.id = c.id
+	RETURNING o.id, o.charge_point_id, o.action, o.payload::text, o.timeout_s;
+$$;
+
+CREATE FUNCTION ocpp_command_finish(p_id bigint, p_state text, p_response jsonb, p_code text, p_description text)
+RETURNS void LANGUAGE sql AS $$
+	UPDATE ocpp_commands
+	   SET state = p_state, finished_at = now(), response = p_response, error_code = p_code,
+	       error_description = left(p_description, 1000)
+	 WHERE id = p_id AND state = 'sent';
+$$;
+
+-- A claimed command that never went out (the charger left first) waits for the next connection.
+CREATE FUNCTION ocpp_command_release(p_id bigint) RETURNS void LANGUAGE sql AS $$
+	UPDATE ocpp_commands SET state = 'pending', node = NULL, sent_at = NULL, message_id = NULL
+	 WHERE id = p_id AND state = 'sent';
+$$;
+
+-- The raw conversation, many messages per call:
+-- [{"cp": id, "dir": "in"|"out", "a": action or null, "f": the frame as sent}, ...]
+CREATE FUNCTION ocpp_log_messages(p_rows json) RETURNS void LANGUAGE sql AS $$
+	INSERT INTO ocpp_messages (charge_point_id, direction, message_type, unique_id, action, payload)
+	SELECT x.cp, x.dir, (x.f->>0)::smallint, x.f->>1,
+	       coalesce(x.a, CASE WHEN x.f->>0 = '2' THEN x.f->>2 END),
+	       CASE x.f->>0 WHEN '2' THEN x.f->3 WHEN '3' THEN x.f->2
+	            ELSE jsonb_build_object('errorCode', x.f->2, 'errorDescription', x.f->3, 'errorDetails', x.f->4) END
+	  FROM json_to_recordset(p_rows) AS x(cp bigint, dir text, a text, f jsonb)
+	 WHERE x.f->>0 IN ('2', '3', '4');
+$$;
