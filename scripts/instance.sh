@@ -31,7 +31,8 @@ if [ "$(id -u)" -eq 0 ]; then
 	if ! id -u "$run_user" >/dev/null 2>&1; then
 		useradd --system --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin "$run_user"
 	fi
-	as_user() { runuser -u "$run_user" -- "$@"; }
+	# setpriv execs (runuser would stay in between as the parent): a pid from $! is the server's
+	as_user() { setpriv --reuid="$run_user" --regid="$run_user" --init-groups -- "$@"; }
 else
 	run_user=$(id -un)
 	as_user() { "$@"; }
@@ -102,7 +103,13 @@ migrate() {
 bridge_start() {
 	[ -x "$root/bin/ocpp-bridge" ] || { echo "evshare: bin/ocpp-bridge not built, skipping the bridge"; return 0; }
 	pid_alive "$run/bridge.pid" && return 0
-	as_user env EVSHARE_LOG_FILE= "$root/bin/ocpp-bridge" >>"$log/bridge.log" 2>&1 &
+	# started directly (not through a shell function) so that $! is the bridge itself
+	if [ "$(id -u)" -eq 0 ]; then
+		EVSHARE_LOG_FILE= setpriv --reuid="$run_user" --regid="$run_user" --init-groups -- \
+			"$root/bin/ocpp-bridge" >>"$log/bridge.log" 2>&1 &
+	else
+		EVSHARE_LOG_FILE= "$root/bin/ocpp-bridge" >>"$log/bridge.log" 2>&1 &
+	fi
 	echo $! >"$run/bridge.pid"
 	for _ in $(seq 50); do
 		(exec 3<>"/dev/tcp/127.0.0.1/$bridge_port") 2>/dev/null && return 0

@@ -23,6 +23,17 @@ main(void)
 	int fd = mkstemp(path);
 
 	close(fd);
+	/* only what this test sets: none of the caller's EVSHARE_* variables */
+	for (int i = 0; config_keys[i].name; i++) {
+		char env[128];
+		size_t j;
+
+		for (j = 0; config_keys[i].name[j]; j++)
+			env[8 + j] = (char)toupper((unsigned char)config_keys[i].name[j]);
+		memcpy(env, "EVSHARE_", 8);
+		env[8 + j] = '\0';
+		unsetenv(env);
+	}
 	unsetenv("EVSHARE_CONF");
 	unsetenv("EVSHARE_HTTP_PORT");
 	T_INT(config_load(NULL, err, sizeof err), 0, "defaults load");
