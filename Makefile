@@ -72,9 +72,11 @@ build/fuzz/%: tests/fuzz/%.c $(FCGI_SRC) $(BRIDGE_SRC)
 	clang $(CPPFLAGS) -g -O1 -fsanitize=fuzzer,address,undefined -o $@ $< $(FCGI_LIBS) $(BRIDGE_LIBS)
 fuzz: $(FUZZ_BIN)
 
+# SIM: how many demo chargers the simulator brings to life (0: none)
+SIM ?= 40
 run: all
 	@scripts/deps.sh run
-	@scripts/instance.sh start
+	@EVSHARE_SIM=$(SIM) EVSHARE_BANNER=1 scripts/instance.sh start
 
 stop:
 	@scripts/instance.sh stop

@@ -128,6 +128,40 @@ bridge_stop() {
 	rm -f "$run/bridge.pid"
 }
 
+# The charger simulator brings the demo chargers DEMO-001.. to life (EVSHARE_SIM of them).
+sim_start() {
+	local n=${EVSHARE_SIM:-0}
+	[ "$n" -gt 0 ] 2>/dev/null || return 0
+	[ -x "$root/bin/evshare-sim" ] || return 0
+	pid_alive "$run/sim.pid" && return 0
+	"$root/bin/evshare-sim" --url "ws://127.0.0.1:$bridge_port/ocpp" --prefix DEMO- --count "$n" \
+		--password evshare-demo-charger --session 1800 --idle 900 --meter-interval 30 \
+		>>"$log/sim.log" 2>&1 &
+	echo $! >"$run/sim.pid"
+}
+
+sim_stop() {
+	pid_alive "$run/sim.pid" && kill "$(cat "$run/sim.pid")" 2>/dev/null
+	rm -f "$run/sim.pid"
+}
+
+banner() {
+	cat <<EOT
+
+  evshare is running:   http://127.0.0.1:$http_port/
+
+  demo logins (password evshare-demo):
+    driver@evshare.test   owner@evshare.test   admin@evshare.test
+
+  chargers connect to:  ws://127.0.0.1:$bridge_port/ocpp/IDENTITY  (or via :$http_port/ocpp/)
+  simulated chargers:   ${EVSHARE_SIM:-0} of DEMO-001..DEMO-040 (make run SIM=0 for none, SIM=5 for five)
+  logs:                 $log/
+  database shell:       make psql
+  stop everything:      make stop
+
+EOT
+}
+
 web_start() {
 	pid_alive "$run/lighttpd.pid" && return 0
 	mkdir -p "$var/outbox"; chown "$run_user" "$var/outbox"
@@ -157,8 +191,11 @@ start)
 	migrate
 	bridge_start
 	web_start
+	sim_start
+	[ "${EVSHARE_BANNER:-0}" = 1 ] && banner
 	;;
 stop)
+	sim_stop
 	web_stop
 	bridge_stop
 	pg_stop
