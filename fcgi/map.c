@@ -79,7 +79,7 @@ status_word(const char *ocpp_status)
 }
 
 static json_t *
-feature(PGresult *res, int row, const char *lang)
+feature(PGresult *res, int row)
 {
 	char *ids = PQgetvalue(res, row, 9), *types = PQgetvalue(res, row, 10);
 	char *watts = PQgetvalue(res, row, 11), *states = PQgetvalue(res, row, 12);
@@ -90,7 +90,6 @@ feature(PGresult *res, int row, const char *lang)
 	json_t *conns = json_array();
 	char url[64];
 
-	(void)lang;
 	split(types, type, 32);
 	split(watts, w, 32);
 	split(states, st, 32);
@@ -144,7 +143,7 @@ h_api_chargers(struct req *r)
 	n = PQntuples(res);
 	features = json_array();
 	for (int i = 0; i < n && i < cap; i++)
-		json_array_append_new(features, feature(res, i, r->lang));
+		json_array_append_new(features, feature(res, i));
 	doc = json_pack("{s:s,s:b,s:i,s:o}", "type", "FeatureCollection", "truncated", n > cap,
 	    "count", (int)json_array_size(features), "features", features);
 	PQclear(res);

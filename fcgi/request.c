@@ -232,8 +232,8 @@ send_response(struct req *r)
 	struct buf h = { 0 };
 	int head = strcmp(r->method, "HEAD") == 0;
 
-	buf_printf(&h, "Status: %d %s\r\nContent-Type: %s\r\nContent-Length: %zu\r\n",
-	    r->status, reason(r->status), r->content_type, r->out.len);
+	buf_printf(&h, "Status: %d %s\r\nContent-Type: %s\r\nContent-Length: %zu\r\nX-Request-Id: %s\r\n",
+	    r->status, reason(r->status), r->content_type, r->out.len, r->id);
 	buf_add(&h, r->headers.s ? r->headers.s : "", r->headers.len);
 	buf_adds(&h, "\r\n");
 	if (!head && r->out.len)

@@ -59,8 +59,18 @@ pid_alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
 
 check_access() {
 	# the servers run as $run_user and must reach the tree (programs, templates, static files)
+	as_user test -r "$root/templates" -a -x "$root/bin/evshare.fcgi" && return 0
+	if [ "$(id -u)" -eq 0 ]; then
+		# a checkout under a private home (e.g. /root): let the service user traverse the
+		# folders above it (search permission only, nothing becomes listable or readable)
+		local d=$root
+		while [ "$d" != / ]; do
+			d=$(dirname "$d")
+			[ -n "$(find "$d" -maxdepth 0 ! -perm -o=x)" ] && { echo "evshare: chmod o+x $d (so '$run_user' can reach $root)"; chmod o+x "$d"; }
+		done
+	fi
 	as_user test -r "$root/templates" -a -x "$root/bin/evshare.fcgi" ||
-		die "user '$run_user' cannot read $root: put the checkout where it can (e.g. not under /root) or chmod o+rx the folders above it"
+		die "user '$run_user' cannot read $root: put the checkout where it can or chmod o+rx the folders above it"
 }
 
 pg_start() {
@@ -135,7 +145,7 @@ sim_start() {
 	[ -x "$root/bin/evshare-sim" ] || return 0
 	pid_alive "$run/sim.pid" && return 0
 	"$root/bin/evshare-sim" --url "ws://127.0.0.1:$bridge_port/ocpp" --prefix DEMO- --count "$n" \
-		--password evshare-demo-charger --session 1800 --idle 900 --meter-interval 30 \
+		--password evshare-demo-charger --session 900 --idle 1800 --meter-interval 30 \
 		>>"$log/sim.log" 2>&1 &
 	echo $! >"$run/sim.pid"
 }
