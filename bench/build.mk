@@ -1,0 +1,15 @@
+# bench/build.mk - the charger simulator and the OCPP benchmark; included by the top Makefile.
+
+SIM_SRC  := $(wildcard bench/sim/*.c)
+SIM_OBJ  := $(SIM_SRC:%.c=build/%.o)
+SIM_LIBS := -lwebsockets -ljansson $(LIB_LIBS)
+
+all: bin/evshare-sim
+
+bin/evshare-sim: $(SIM_OBJ) $(LIB_OBJ)
+	@mkdir -p bin
+	$(CC) $(CFLAGS) -o $@ $^ $(SIM_LIBS)
+
+bench-ocpp: all
+	@scripts/deps.sh bench
+	@bench/ocpp.sh
