@@ -24,6 +24,8 @@ struct bridge {
 	long max_frame;
 	int heartbeat_interval;
 	int offline_after;
+	int ping_after;                 /* a websocket ping to a connection silent this long (s) */
+	int hangup_after;               /* a connection silent this long (no pong either) is closed */
 	int command_timeout;
 	int db_workers;
 	int stats_period;               /* seconds between stats lines */
@@ -120,7 +122,9 @@ struct session {
 	/* duplicate identity: the new session waits while the old one is pinged */
 	struct session *dup_old;
 	lws_sorted_usec_list_t sul_probe;
-	time_t last_rx;
+	time_t last_rx;                 /* the last frame or pong from the charger */
+	time_t last_ping;               /* the last keepalive ping we sent */
+	time_t db_seen;                 /* when its last_seen_at was last written (connect, touch) */
 	struct session *prev_all, *next_all;
 };
 
@@ -133,6 +137,9 @@ void session_established(struct session *s);
 void session_receive(struct session *s, const void *in, size_t len, int final, int binary);
 int session_writeable(struct session *s);       /* -1: close */
 void session_pong(struct session *s);
+/* Once a second: pings connections silent for B.ping_after, closes those silent for
+ * B.hangup_after. */
+void sessions_keepalive(time_t now);
 void session_closed(struct session *s);
 /* (Re)writes the session's registry row (charge_point_connections). */
 void session_register(struct session *s);

@@ -2,7 +2,7 @@
 # BRIDGE_SRC: every bridge .c but main.c (unit tests and the fuzz target include what they need).
 BRIDGE_SRC  := $(filter-out ocpp-bridge/main.c,$(wildcard ocpp-bridge/*.c))
 BRIDGE_OBJ  := $(BRIDGE_SRC:%.c=build/%.o)
-BRIDGE_LIBS := -lwebsockets -ljansson -lpq -lsodium -lpthread -lm
+BRIDGE_LIBS := -lwebsockets -lev -ljansson -lpq -lsodium -lpthread -lm
 # what bin/evshare-admin needs for `command` (schema validation only)
 ADMIN_BRIDGE_OBJ := build/ocpp-bridge/schemas.o build/ocpp-bridge/validate.o build/ocpp-bridge/ocpp16.o
 

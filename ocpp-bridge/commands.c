@@ -28,6 +28,7 @@ finish(struct session *s, struct command *c, const char *state, const json_t *re
 	log_info("%s: command %lld %s: %s%s%s", s->identity, (long long)c->id, c->a->name, state,
 	    code ? " " : "", code ? code : "");
 	if (j) {
+		j->cp = s->cp_id;
 		job_paramf(j, "%lld", (long long)c->id);
 		job_param(j, state);
 		job_param(j, resp);
@@ -44,6 +45,7 @@ release(int64_t id, int64_t cp_id)
 	struct job *j = job_new(Q_CMD_RELEASE, NULL);
 
 	if (j) {
+		j->cp = cp_id;
 		job_paramf(j, "%lld", (long long)id);
 		store_submit(j, (uint64_t)cp_id);
 	}

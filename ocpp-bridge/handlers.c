@@ -43,6 +43,7 @@ call_job(struct session *s, struct inmsg *m, enum stmt q, job_done_fn done)
 	if (j == NULL)
 		return NULL;
 	j->s = s;
+	j->cp = s->cp_id;
 	session_ref(s);
 	j->uid = strdup(m->f.id);
 	j->action = s->busy_action;
@@ -189,16 +190,17 @@ status(struct session *s, struct inmsg *m, char *desc, size_t dl)
 		snprintf(desc, dl, "connectorId must be 0 or more");
 		return OCPP_PROPERTY_CONSTRAINT_VIOLATION;
 	}
+	/* a grouped job (see store.h): its parameters are array elements */
 	if ((j = call_job(s, m, Q_STATUS, done_empty)) == NULL)
 		return submit(s, j, desc, dl);
 	time_now_iso(now);
 	job_paramf(j, "%lld", conn);
-	job_param(j, jstr(p, "status"));
-	job_param(j, jstr(p, "errorCode"));
-	job_param(j, jstr(p, "info"));
-	job_param(j, jstr(p, "vendorId"));
-	job_param(j, jstr(p, "vendorErrorCode"));
-	job_param(j, jstr(p, "timestamp") ? jstr(p, "timestamp") : now);
+	job_param_elem(j, jstr(p, "status"));
+	job_param_elem(j, jstr(p, "errorCode"));
+	job_param_elem(j, jstr(p, "info"));
+	job_param_elem(j, jstr(p, "vendorId"));
+	job_param_elem(j, jstr(p, "vendorErrorCode"));
+	job_param_elem(j, jstr(p, "timestamp") ? jstr(p, "timestamp") : now);
 	return submit(s, j, desc, dl);
 }
 
@@ -318,40 +320,49 @@ stop(struct session *s, struct inmsg *m, char *desc, size_t dl)
 	return submit(s, j, desc, dl);
 }
 
+/* MeterValues: a grouped job (see store.h). Its parameters are its elements of the group's
+ * arrays: connector, transaction, energy, power (one each), then the METER_COLS lists of its
+ * sampled values. */
 static enum ocpp_error
 meter_values(struct session *s, struct inmsg *m, char *desc, size_t dl)
 {
 	const json_t *p = m->f.payload;
 	long long conn, tx;
-	unsigned skipped = 0;
-	json_t *samples;
+	unsigned n, skipped;
+	double energy, power;
+	struct sb cols[METER_COLS];
 	struct job *j;
-	char *t;
 
 	if (jint(json_object_get(p, "connectorId"), &conn) < 0 || conn < 0 || conn > INT_MAX) {
 		snprintf(desc, dl, "connectorId must be 0 or more");
 		return OCPP_PROPERTY_CONSTRAINT_VIOLATION;
 	}
-	if ((samples = meter_samples(json_object_get(p, "meterValue"), &skipped)) == NULL) {
+	memset(cols, 0, sizeof cols);
+	if (meter_rows(json_object_get(p, "meterValue"), (long long)s->cp_id, cols, &n, &skipped,
+	    &energy, &power) < 0 || (j = call_job(s, m, Q_METER, done_empty)) == NULL) {
+		for (int c = 0; c < METER_COLS; c++)
+			sb_free(&cols[c]);
 		snprintf(desc, dl, "out of memory");
 		return OCPP_INTERNAL_ERROR;
 	}
 	if (skipped)
 		log_info("%s: %u sampled value(s) not numeric (signed data?): not stored", s->identity, skipped);
-	if ((j = call_job(s, m, Q_METER, done_empty)) == NULL) {
-		json_decref(samples);
-		return submit(s, j, desc, dl);
-	}
 	job_paramf(j, "%lld", conn);
 	/* no transaction, 0 or one that cannot be ours: the values belong to no transaction */
 	if (jint(json_object_get(p, "transactionId"), &tx) == 0 && tx > 0 && tx <= INT32_MAX)
 		job_paramf(j, "%lld", tx);
 	else
-		job_param(j, NULL);
-	t = json_dumps(samples, JSON_COMPACT);
-	job_param(j, t ? t : "[]");
-	free(t);
-	json_decref(samples);
+		job_param(j, "NULL");
+	if (isnan(energy))
+		job_param(j, "NULL");
+	else
+		job_paramf(j, "%.17g", energy);
+	if (isnan(power))
+		job_param(j, "NULL");
+	else
+		job_paramf(j, "%.17g", power);
+	for (int c = 0; c < METER_COLS; c++)
+		job_param_take(j, cols[c].s ? cols[c].s : strdup(""));
 	return submit(s, j, desc, dl);
 }
 

@@ -6,8 +6,10 @@
  * Environment beyond the config: OCPP_BRIDGE_STATS=S logs the stats line (calls, answer-time
  * histogram) every S seconds instead of 60; OCPP_BRIDGE_NO_RAW_LOG=1 stops writing the raw
  * conversation to ocpp_messages (everything else is stored as usual). */
+#include <errno.h>
 #include <signal.h>
 #include <stdio.h>
+#include <sys/resource.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -135,6 +137,20 @@ main(int argc, char **argv)
 
 		gethostname(host, sizeof host - 1);
 		snprintf(B.node, sizeof B.node, "%s:%lld", host, config_int("bridge_port"));
+	}
+
+	/* a connection is a file: as many as we are allowed (libwebsockets sizes its tables from
+	 * the soft limit when the context is created) */
+	{
+		struct rlimit rl;
+
+		if (getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur < rl.rlim_max) {
+			rl.rlim_cur = rl.rlim_max;
+			if (setrlimit(RLIMIT_NOFILE, &rl) < 0)
+				log_warn("cannot raise the open files limit: %s", strerror(errno));
+		}
+		if (getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY)
+			log_info("up to %llu open files (connections)", (unsigned long long)rl.rlim_cur);
 	}
 
 	memset(&sa, 0, sizeof sa);

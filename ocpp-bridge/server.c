@@ -4,6 +4,7 @@
 #include <arpa/inet.h>
 #include <stdlib.h>
 #include <string.h>
+#include <ev.h>
 
 #include "bridge.h"
 #include "config.h"
@@ -11,6 +12,10 @@
 #include "secret.h"
 
 struct bridge B;
+
+/* The loop: libev on epoll. libwebsockets' own poll() loop costs O(connections) on every wakeup,
+ * which at 10,000 chargers is most of the bridge's CPU. */
+static struct ev_loop *loop;
 
 #define CHORE_USEC(s) ((lws_usec_t)(s) * LWS_USEC_PER_SEC)
 
@@ -230,7 +235,7 @@ static const struct lws_protocols protocols[] = {
 
 /* ---------------------------------------------------------------- chores */
 
-static lws_sorted_usec_list_t sul_node, sul_sweep, sul_claim, sul_resync, sul_stats;
+static lws_sorted_usec_list_t sul_node, sul_sweep, sul_claim, sul_resync, sul_stats, sul_alive;
 static int chore_period;
 
 static void
@@ -261,11 +266,26 @@ sweep_done(struct job *j)
 		    B.offline_after);
 }
 
-/* every chore_period: touch the chargers that said something, then the offline sweep.
- * The touch goes out in one statement per worker, each with the chargers that worker serves,
- * so that a charger's row is only ever written from one worker (no lock waits between them). */
+/* every chore_period: the offline sweep */
 static void
 chore_sweep(lws_sorted_usec_list_t *sul)
+{
+	struct job *j;
+
+	if ((j = job_new(Q_SWEEP, sweep_done)) != NULL) {
+		job_paramf(j, "%d", B.offline_after);
+		store_submit(j, 0);
+	}
+	lws_sul_schedule(B.ctx, 0, sul, chore_sweep, CHORE_USEC(chore_period));
+}
+
+/* Every second: last_seen_at of the chargers that said something (a frame or a pong) and
+ * whose row was last written chore_period ago or more. Spread over the seconds as the
+ * connections are, not one big update every period; one statement per worker, each with the
+ * chargers that worker serves, so that a charger's row is only ever written from one worker
+ * (no lock waits between them). */
+static void
+touch_sessions(time_t now)
 {
 	enum { MAXW = 16 };
 	struct sb ids[MAXW];
@@ -274,10 +294,11 @@ chore_sweep(lws_sorted_usec_list_t *sul)
 
 	memset(ids, 0, sizeof ids);
 	for (struct session *s = all_sessions; s; s = s->next_all)
-		if (s->active && s->touched) {
+		if (s->active && s->touched && now - s->db_seen >= chore_period) {
 			int w = (int)((uint64_t)s->cp_id % (uint64_t)nw);
 
 			s->touched = 0;
+			s->db_seen = now;
 			sb_addf(&ids[w], "%s%lld", n[w]++ ? "," : "{", (long long)s->cp_id);
 		}
 	for (int w = 0; w < nw; w++) {
@@ -287,11 +308,16 @@ chore_sweep(lws_sorted_usec_list_t *sul)
 		}
 		sb_free(&ids[w]);
 	}
-	if ((j = job_new(Q_SWEEP, sweep_done)) != NULL) {
-		job_paramf(j, "%d", B.offline_after);
-		store_submit(j, 0);
-	}
-	lws_sul_schedule(B.ctx, 0, sul, chore_sweep, CHORE_USEC(chore_period));
+}
+
+static void
+chore_alive(lws_sorted_usec_list_t *sul)
+{
+	time_t now = time(NULL);
+
+	sessions_keepalive(now);
+	touch_sessions(now);
+	lws_sul_schedule(B.ctx, 0, sul, chore_alive, CHORE_USEC(1));
 }
 
 static void
@@ -432,11 +458,6 @@ on_db_up(int up)
 
 /* ---------------------------------------------------------------- start and stop */
 
-static const lws_retry_bo_t retry = {
-	.secs_since_valid_ping = 60,    /* a websocket ping after a minute of silence */
-	.secs_since_valid_hangup = 150, /* no pong by then: the connection is dead */
-};
-
 int
 server_start(int nworkers, char *err, size_t errlen)
 {
@@ -444,9 +465,18 @@ server_start(int nworkers, char *err, size_t errlen)
 	struct store_hooks hooks = { on_notify, on_listening, on_db_up, session_unref };
 	const char *cert = config_str("bridge_tls_cert"), *key = config_str("bridge_tls_key");
 	int tls_port = (int)config_int("bridge_tls_port");
+	void *foreign[1];
 
+	if ((loop = ev_loop_new(EVBACKEND_EPOLL | EVFLAG_NOENV)) == NULL &&
+	    (loop = ev_loop_new(EVFLAG_AUTO | EVFLAG_NOENV)) == NULL) {
+		snprintf(err, errlen, "libev: cannot create the event loop");
+		return -1;
+	}
+	foreign[0] = loop;
 	memset(&info, 0, sizeof info);
-	info.options = LWS_SERVER_OPTION_EXPLICIT_VHOSTS | LWS_SERVER_OPTION_DISABLE_IPV6;
+	info.options = LWS_SERVER_OPTION_EXPLICIT_VHOSTS | LWS_SERVER_OPTION_DISABLE_IPV6 |
+	    LWS_SERVER_OPTION_LIBEV;
+	info.foreign_loops = foreign;
 	if (tls_port && *cert && *key)
 		info.options |= LWS_SERVER_OPTION_DO_SSL_GLOBAL_INIT;
 	info.max_http_header_data = 4096;
@@ -466,7 +496,8 @@ server_start(int nworkers, char *err, size_t errlen)
 	info.iface = config_str("bridge_host");
 	info.port = (int)config_int("bridge_port");
 	info.protocols = protocols;
-	info.retry_and_idle_policy = &retry;
+	/* keepalive pings are ours (sessions_keepalive): a pong is news of the charger, which
+	 * libwebsockets' own empty pings would not tell us */
 	info.options = LWS_SERVER_OPTION_DISABLE_IPV6;
 	info.timeout_secs = 20;
 	if (*info.iface == '\0' || strcmp(info.iface, "*") == 0)
@@ -495,6 +526,13 @@ server_start(int nworkers, char *err, size_t errlen)
 		    config_str("bridge_host"), tls_port);
 	}
 
+	/* a charger that only answers pings stays online: it is pinged well within the limit */
+	B.ping_after = B.offline_after / 4;
+	if (B.ping_after > 60)
+		B.ping_after = 60;
+	if (B.ping_after < 2)
+		B.ping_after = 2;
+	B.hangup_after = 3 * B.ping_after;
 	chore_period = B.offline_after / 4;
 	if (chore_period > 30)
 		chore_period = 30;
@@ -503,6 +541,7 @@ server_start(int nworkers, char *err, size_t errlen)
 	lws_sul_schedule(B.ctx, 0, &sul_node, chore_node, CHORE_USEC(10));
 	lws_sul_schedule(B.ctx, 0, &sul_sweep, chore_sweep, CHORE_USEC(chore_period));
 	lws_sul_schedule(B.ctx, 0, &sul_claim, chore_claim, CHORE_USEC(5));
+	lws_sul_schedule(B.ctx, 0, &sul_alive, chore_alive, CHORE_USEC(1));
 	lws_sul_schedule(B.ctx, 0, &sul_stats, chore_stats, CHORE_USEC(B.stats_period));
 	return 0;
 }
@@ -510,9 +549,9 @@ server_start(int nworkers, char *err, size_t errlen)
 void
 server_run(void)
 {
+	/* lws_cancel_service() (a signal, a worker) wakes it up */
 	while (!B.stopping)
-		if (lws_service(B.ctx, 0) < 0)
-			break;
+		ev_run(loop, EVRUN_ONCE);
 }
 
 void
@@ -529,6 +568,9 @@ server_stop(void)
 	store_stop();
 	lws_context_destroy(B.ctx);
 	B.ctx = NULL;
+	ev_run(loop, EVRUN_NOWAIT);
+	ev_loop_destroy(loop);
+	loop = NULL;
 	cp_free_all();
 	throttle_free(&B.throttle);
 }

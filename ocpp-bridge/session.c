@@ -8,11 +8,16 @@
 
 #define IN_QUEUE_MAX 32         /* CALLs a charger may send without waiting for answers */
 #define OUT_QUEUE_MAX 256       /* frames waiting for a charger that does not read */
-#define PROBE_USEC (3 * LWS_USEC_PER_SEC)
+/* How long the old connection has to answer the duplicate probe. A charger that reconnects
+ * because its old socket died must be back within 5 s (and its BootNotification answered well
+ * before it gives up on it), while a live connection answers a ping in well under a second. */
+#define PROBE_MS 1800
+#define PROBE_USEC ((lws_usec_t)PROBE_MS * LWS_US_PER_MS)
 
 struct session *all_sessions;
 
 static void session_process(struct session *s);
+static void session_alive(struct session *s);
 
 struct session *
 session_new(struct lws *wsi, struct cp *cp, const char *remote)
@@ -27,7 +32,7 @@ session_new(struct lws *wsi, struct cp *cp, const char *remote)
 	snprintf(s->identity, sizeof s->identity, "%s", cp->identity);
 	snprintf(s->remote, sizeof s->remote, "%s", remote);
 	s->refs = 1;
-	s->last_rx = time(NULL);
+	s->last_rx = s->last_ping = s->db_seen = time(NULL);
 	s->next_all = all_sessions;
 	if (all_sessions)
 		all_sessions->prev_all = s;
@@ -86,6 +91,7 @@ security_event(int64_t cp_id, const char *identity, const char *addr, const char
 	    addr ? addr : "-", detail ? detail : "");
 	if (j == NULL)
 		return;
+	j->cp = cp_id > 0 ? cp_id : 0;
 	if (cp_id > 0)
 		job_paramf(j, "%lld", (long long)cp_id);
 	else
@@ -370,8 +376,7 @@ session_receive(struct session *s, const void *in, size_t len, int final, int bi
 {
 	if (s->closed || s->close_wanted)
 		return;
-	s->last_rx = time(NULL);
-	s->touched = 1;
+	session_alive(s);
 	if (binary) {
 		session_close(s, LWS_CLOSE_STATUS_UNACCEPTABLE_OPCODE, "OCPP-J frames are text");
 		return;
@@ -443,6 +448,7 @@ session_register(struct session *s)
 	if (j == NULL)
 		return;
 	j->s = s;
+	j->cp = s->cp_id;
 	session_ref(s);
 	j->n = (long long)s->gen;
 	job_paramf(j, "%lld", (long long)s->cp_id);
@@ -478,10 +484,12 @@ deactivate(struct session *s, const char *reason)
 	commands_session_closed(s);
 	log_info("%s: disconnected (%s)", s->identity, reason);
 	if ((j = job_new(Q_DISCONNECT, NULL)) != NULL) {
+		j->cp = s->cp_id;
 		job_paramf(j, "%lld", (long long)s->cp_id);
 		job_param(j, B.node);
 		job_paramf(j, "%llu", (unsigned long long)s->gen);
 		job_param(j, reason);
+		job_paramf(j, "%lld", (long long)s->last_rx);
 		store_submit(j, (uint64_t)s->cp_id);
 	}
 }
@@ -506,9 +514,11 @@ probe_timeout(lws_sorted_usec_list_t *sul)
 	struct session *old = n->dup_old;
 
 	if (old && !old->closed) {
-		security_event(n->cp_id, n->identity, n->remote, "duplicate_replaced",
-		    "a second connection arrived and the first did not answer a ping within 3 s: "
-		    "the first was closed");
+		char why[160];
+
+		snprintf(why, sizeof why, "a second connection arrived and the first did not answer "
+		    "a ping within %d ms: the first was closed", PROBE_MS);
+		security_event(n->cp_id, n->identity, n->remote, "duplicate_replaced", why);
 		deactivate(old, "replaced by a new connection");
 		session_close(old, LWS_CLOSE_STATUS_POLICY_VIOLATION, "replaced by a new connection");
 		if (old->wsi)
@@ -519,19 +529,48 @@ probe_timeout(lws_sorted_usec_list_t *sul)
 		activate(n);
 }
 
-void
-session_pong(struct session *s)
+/* Anything from the charger (a frame, a pong) proves its connection is alive: it counts for the
+ * offline sweep, and a connection being probed for a duplicate keeps its place. */
+static void
+session_alive(struct session *s)
 {
 	struct session *n = s->cp->probe;
 
 	s->last_rx = time(NULL);
 	s->touched = 1;
-	if (n && n->dup_old == s && s->active) {
+	if (n && n->dup_old == s && s->active && !s->closed) {
 		/* the old connection is alive: it stays, the newcomer goes */
 		security_event(n->cp_id, n->identity, n->remote, "duplicate_rejected",
 		    "a second connection arrived while the first still answers: the second was closed");
 		end_probe(n);
 		session_close(n, LWS_CLOSE_STATUS_POLICY_VIOLATION, "this identity is already connected");
+	}
+}
+
+void
+session_pong(struct session *s)
+{
+	if (!s->closed)
+		session_alive(s);
+}
+
+void
+sessions_keepalive(time_t now)
+{
+	for (struct session *s = all_sessions; s; s = s->next_all) {
+		if (s->closed || s->close_wanted || s->wsi == NULL)
+			continue;
+		if (now - s->last_rx >= B.hangup_after) {
+			log_info("%s: silent for %ld s, no answer to pings: closing", s->identity,
+			    (long)(now - s->last_rx));
+			session_close(s, LWS_CLOSE_STATUS_GOINGAWAY, "no answer to pings");
+			/* a dead peer never acknowledges the close: do not wait for it long */
+			lws_set_timeout(s->wsi, PENDING_TIMEOUT_USER_OK, 3);
+		} else if (now - s->last_rx >= B.ping_after && now - s->last_ping >= B.ping_after) {
+			s->last_ping = now;
+			s->ping_wanted = 1;
+			lws_callback_on_writable(s->wsi);
+		}
 	}
 }
 
@@ -556,6 +595,7 @@ session_established(struct session *s)
 		session_ref(old);
 		old->got_pong = 0;
 		old->ping_wanted = 1;
+		old->last_ping = time(NULL);
 		lws_callback_on_writable(old->wsi);
 		lws_sul_schedule(B.ctx, 0, &s->sul_probe, probe_timeout, PROBE_USEC);
 		return;

@@ -18,25 +18,28 @@
 
 #define BATCH_MAX 2000
 #define LOG_MAX (16 * 1024 * 1024)      /* raw log kept while the database is away */
+#define LOG_FLUSH_MS 250                /* the raw log is written at least this often */
+#define LOG_WAKE (256 * 1024)           /* or as soon as this much is waiting */
 
 /* One statement per OCPP message or bridge chore; the logic is in sql/002_ocpp.sql. */
 const char *const store_sql[Q__MAX] = {
 	[Q_BOOT] = "SELECT ocpp_boot($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
-	[Q_HEARTBEAT] = "SELECT ocpp_heartbeat($1)",
-	[Q_STATUS] = "SELECT ocpp_status($1, $2, $3, $4, $5, $6, $7, $8)",
+	/* grouped (see grouped() below): each parameter is an array of every job's elements */
+	[Q_HEARTBEAT] = "SELECT ocpp_heartbeat_batch($1)",
+	[Q_STATUS] = "SELECT ocpp_status_batch($1, $2, $3, $4, $5, $6, $7, $8)",
 	[Q_AUTHORIZE] = "SELECT status, to_char(expiry AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'),"
 	                " parent FROM ocpp_id_tag_info($1)",
 	[Q_START] = "SELECT tx_id, status, to_char(expiry AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'),"
 	            " parent, replay FROM ocpp_start_transaction($1, $2, $3, $4, $5, $6, $7)",
 	[Q_STOP] = "SELECT status, to_char(expiry AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'),"
 	           " parent, outcome FROM ocpp_stop_transaction($1, $2, $3, $4, $5, $6, $7)",
-	[Q_METER] = "SELECT ocpp_meter_values($1, $2, $3, $4)",
+	[Q_METER] = "SELECT ocpp_meter_batch($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
 	[Q_DATA_TRANSFER] = "SELECT ocpp_data_transfer($1, $2, $3, $4)",
 	[Q_DIAG_STATUS] = "SELECT ocpp_diagnostics_status($1, $2)",
 	[Q_FW_STATUS] = "SELECT ocpp_firmware_status($1, $2)",
 	[Q_SECURITY_EVENT] = "SELECT ocpp_security_event($1, $2, $3, $4, $5)",
 	[Q_CONNECT] = "SELECT ocpp_connect($1, $2, $3, $4)",
-	[Q_DISCONNECT] = "SELECT ocpp_disconnect($1, $2, $3, $4)",
+	[Q_DISCONNECT] = "SELECT ocpp_disconnect($1, $2, $3, $4, to_timestamp($5))",
 	[Q_TOUCH] = "SELECT ocpp_touch($1)",
 	[Q_NODE_ALIVE] = "SELECT ocpp_node_alive($1, $2, $3)",
 	[Q_SWEEP] = "SELECT ocpp_sweep($1)",
@@ -46,14 +49,24 @@ const char *const store_sql[Q__MAX] = {
 	[Q_CP_ALL] = "SELECT id, identity, password_hash, boot_state FROM charge_points",
 	[Q_CP_ONE] = "SELECT $1::bigint, identity, password_hash, boot_state FROM charge_points WHERE id = $1",
 	[Q_NODE_STOP] = "SELECT ocpp_node_stop($1)",
-	[Q_LOG] = "SELECT ocpp_log_messages($1)",
 };
+
+/* Statements whose jobs are grouped: a job's parameters are its elements of the statement's
+ * array parameters, each statement parameter the array of every job's elements (params[i] of
+ * each job joined by ','; a job's element list may be empty). Q_METER: charge point, connector,
+ * transaction, energy, power, then the METER_COLS lists of its sampled values (see util.h).
+ * Q_STATUS: charge point, connector, status, error code, info, vendor id, vendor error code,
+ * timestamp. Q_HEARTBEAT: the charge point. */
+static int
+grouped(enum stmt st)
+{
+	return st == Q_METER || st == Q_HEARTBEAT || st == Q_STATUS;
+}
 
 static const char *const stmt_names[Q__MAX] = {
 	"boot", "heartbeat", "status", "authorize", "start", "stop", "meter", "data_transfer",
 	"diag_status", "fw_status", "security_event", "connect", "disconnect", "touch",
 	"node_alive", "sweep", "claim", "cmd_finish", "cmd_release", "cp_all", "cp_one", "node_stop",
-	"log",
 };
 
 enum post_kind { POST_NOTIFY, POST_LISTENING, POST_DB_UP, POST_DB_DOWN };
@@ -72,8 +85,8 @@ struct worker {
 	pthread_mutex_t mu;
 	struct job *head, *tail;        /* queued */
 	size_t n;
-	struct sb log;                  /* queued raw-log rows, JSON objects joined by ',' */
-	PGconn *c;                      /* pipeline connection */
+	struct sb log;                  /* the log writer's: queued raw-log rows (COPY text lines) */
+	PGconn *c;                      /* pipeline connection (the log writer's: a plain one) */
 	PGconn *lc;                     /* LISTEN connection (worker 0) */
 	int was_up;
 };
@@ -81,6 +94,9 @@ struct worker {
 static struct {
 	struct worker *w;
 	int n;
+	struct worker lw;               /* the raw-log writer (its own connection and commits) */
+	int lw_started;
+	volatile int log_stopping;
 	struct lws_context *ctx;
 	struct store_hooks hooks;
 	volatile int stopping, stopped;
@@ -90,6 +106,8 @@ static struct {
 	int up_count;
 	int no_log;
 } st = { .mu = PTHREAD_MUTEX_INITIALIZER };
+
+static void post_jobs(struct job *list);
 
 struct job *
 job_new(enum stmt stmt, job_done_fn done)
@@ -109,9 +127,37 @@ job_param(struct job *j, const char *v)
 {
 	if (j->nparams >= JOB_MAX_PARAMS) {
 		log_error("job %s: too many parameters", stmt_names[j->stmt]);
+		j->broken = 1;
 		return;
 	}
-	j->params[j->nparams++] = v ? strdup(v) : NULL;
+	if ((j->params[j->nparams++] = v ? strdup(v) : NULL) == NULL && v)
+		j->broken = 1;
+}
+
+void
+job_param_elem(struct job *j, const char *v)
+{
+	struct sb b = { 0 };
+
+	if (sb_add_array_str(&b, v) < 0) {
+		sb_free(&b);
+		log_error("job %s: out of memory", stmt_names[j->stmt]);
+		j->broken = 1;
+		return;
+	}
+	job_param_take(j, b.s);
+}
+
+void
+job_param_take(struct job *j, char *v)
+{
+	if (j->nparams >= JOB_MAX_PARAMS) {
+		log_error("job %s: too many parameters", stmt_names[j->stmt]);
+		free(v);
+		j->broken = 1;
+		return;
+	}
+	j->params[j->nparams++] = v;
 }
 
 void
@@ -162,11 +208,19 @@ store_submit(struct job *j, uint64_t key)
 		job_free(j);
 		return;
 	}
+	if (j->broken) {
+		/* a parameter is missing (out of memory): never run it, least of all in a group */
+		j->ok = 0;
+		snprintf(j->err, sizeof j->err, "out of memory");
+		j->next = NULL;
+		post_jobs(j);
+		return;
+	}
 	w = &st.w[key % (uint64_t)st.n];
 	j->next = NULL;
 	j->queued = time(NULL);
 	pthread_mutex_lock(&w->mu);
-	was_empty = w->n == 0 && w->log.len == 0;
+	was_empty = w->n == 0;
 	if (w->tail)
 		w->tail->next = j;
 	else
@@ -178,36 +232,86 @@ store_submit(struct job *j, uint64_t key)
 		wake(w);
 }
 
+/* "2024-01-02 03:04:05.123456+00" */
+static void
+now_pg(char out[40])
+{
+	struct timespec ts;
+	struct tm tm;
+	size_t n;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	gmtime_r(&ts.tv_sec, &tm);
+	n = strftime(out, 40, "%Y-%m-%d %H:%M:%S", &tm);
+	snprintf(out + n, 40 - n, ".%06d+00", (int)(ts.tv_nsec / 1000));
+}
+
+/* One line of COPY ocpp_messages (charge_point_id, direction, message_type, unique_id, action,
+ * at, payload) in text format; the frame is split into its parts here (it parsed as JSON). */
+static int
+log_line(struct sb *b, int64_t cp_id, const char *dir, const char *action, const char *t, size_t len)
+{
+	struct span el[5];
+	char uid[160], act[80], at[40];
+	int n = json_array_split(t, len, el, 5), type, rc = 0;
+
+	if (n < 3 || el[0].len != 1 || (type = t[el[0].off] - '0') < 2 || type > 4 ||
+	    json_str_decode(t + el[1].off, el[1].len, uid, sizeof uid) < 0)
+		return -1;
+	if (action == NULL && type == 2) {
+		if (json_str_decode(t + el[2].off, el[2].len, act, sizeof act) < 0)
+			return -1;
+		action = act;
+	}
+	if ((type == 2 && n != 4) || (type == 3 && n != 3) || (type == 4 && n != 4 && n != 5))
+		return -1;
+	now_pg(at);
+	rc |= sb_addf(b, "%lld\t%s\t%d\t", (long long)cp_id, dir, type);
+	rc |= sb_add_copy_text(b, uid, strlen(uid));
+	rc |= sb_add(b, "\t", 1);
+	rc |= action ? sb_add_copy_text(b, action, strlen(action)) : sb_add(b, "\\N", 2);
+	rc |= sb_addf(b, "\t%s\t", at);
+	if (type == 2) {
+		rc |= sb_add_copy_text(b, t + el[3].off, el[3].len);
+	} else if (type == 3) {
+		rc |= sb_add_copy_text(b, t + el[2].off, el[2].len);
+	} else {
+		rc |= sb_adds(b, "{\"errorCode\":");
+		rc |= sb_add_copy_text(b, t + el[2].off, el[2].len);
+		rc |= sb_adds(b, ",\"errorDescription\":");
+		rc |= sb_add_copy_text(b, t + el[3].off, el[3].len);
+		rc |= sb_adds(b, ",\"errorDetails\":");
+		rc |= n == 5 ? sb_add_copy_text(b, t + el[4].off, el[4].len) : sb_adds(b, "{}");
+		rc |= sb_adds(b, "}");
+	}
+	rc |= sb_add(b, "\n", 1);
+	return rc;
+}
+
 void
 store_log(int64_t cp_id, const char *dir, const char *action, const char *text, size_t len)
 {
-	struct worker *w;
-	int was_empty, rc = 0;
+	struct worker *w = &st.lw;
+	int wake_it;
+	size_t mark;
 
-	if (st.n == 0 || st.stopped || st.no_log)
+	if (!st.lw_started || st.log_stopping || st.no_log)
 		return;
-	w = &st.w[(uint64_t)cp_id % (uint64_t)st.n];
 	pthread_mutex_lock(&w->mu);
 	if (w->log.len > LOG_MAX) {
 		pthread_mutex_unlock(&w->mu);
 		return;
 	}
-	was_empty = w->n == 0 && w->log.len == 0;
-	size_t mark = w->log.len;
-	if (w->log.len)
-		rc |= sb_add(&w->log, ",", 1);
-	rc |= sb_addf(&w->log, "{\"cp\":%lld,\"dir\":\"%s\",\"a\":", (long long)cp_id, dir);
-	rc |= action ? sb_add_json_str(&w->log, action) : sb_adds(&w->log, "null");
-	rc |= sb_adds(&w->log, ",\"f\":");
-	rc |= sb_add(&w->log, text, len);
-	rc |= sb_add(&w->log, "}", 1);
-	if (rc) {
+	mark = w->log.len;
+	if (log_line(&w->log, cp_id, dir, action, text, len) < 0) {
 		w->log.len = mark;
 		if (w->log.s)
 			w->log.s[mark] = '\0';
 	}
+	/* no wake-up for every row: the writer comes by every LOG_FLUSH_MS */
+	wake_it = mark < LOG_WAKE && w->log.len >= LOG_WAKE;
 	pthread_mutex_unlock(&w->mu);
-	if (was_empty)
+	if (wake_it)
 		wake(w);
 }
 
@@ -350,9 +454,9 @@ idle_wait(struct worker *w, int ms)
 	}
 }
 
-/* Takes the queue (up to BATCH_MAX jobs) and the raw log. */
+/* Takes the queue (up to BATCH_MAX jobs). */
 static struct job *
-take(struct worker *w, struct sb *log, size_t *count)
+take(struct worker *w, size_t *count)
 {
 	struct job *list, *j, *last = NULL;
 	size_t n = 0;
@@ -370,8 +474,6 @@ take(struct worker *w, struct sb *log, size_t *count)
 			w->tail = NULL;
 	}
 	w->n -= n;
-	*log = w->log;
-	memset(&w->log, 0, sizeof w->log);
 	pthread_mutex_unlock(&w->mu);
 	*count = n;
 	return list;
@@ -438,78 +540,218 @@ get_result(PGconn *c, int *lost)
 
 enum run_rc { RUN_OK, RUN_FAILED, RUN_LOST };
 
-/* Sends jobs (n of them, a list) and the log as one pipeline ending in one Sync: one implicit
- * transaction. RUN_OK: committed, every job's res set. RUN_FAILED: rolled back, the failing
- * job's err set. RUN_LOST: the connection broke (the outcome is unknown). */
+/* One statement sent in a round: a job's own, or a group's (jobs grp[0..ngrp-1]). */
+struct sent {
+	struct job *j;
+	struct job **grp;
+	size_t ngrp;
+};
+
+/* The statements of one round being put together. */
+struct round {
+	PGconn *c;
+	struct sent *sent;
+	size_t nsent;
+	struct job **grpbuf;            /* the groups' jobs, one slice per group statement */
+	size_t ngrpbuf;
+	struct job **open[Q__MAX];      /* the open segment's grouped jobs, per statement */
+	size_t nopen[Q__MAX];
+	/* charge points with a grouped job in the open segment (open addressing, by segment) */
+	int64_t *cps;
+	unsigned *seg_of;
+	size_t cpcap;
+	unsigned seg;
+};
+
+static size_t
+cp_slot(struct round *r, int64_t cp)
+{
+	size_t i = (size_t)((uint64_t)cp * 0x9E3779B97F4A7C15ull >> 20) & (r->cpcap - 1);
+
+	while (r->seg_of[i] == r->seg && r->cps[i] != cp)
+		i = (i + 1) & (r->cpcap - 1);
+	return i;
+}
+
+static int
+send_job(struct round *r, struct job *j)
+{
+	if (!PQsendQueryPrepared(r->c, stmt_names[j->stmt], j->nparams, (const char *const *)j->params,
+	    NULL, NULL, 0))
+		return -1;
+	r->sent[r->nsent++] = (struct sent){ .j = j };
+	return 0;
+}
+
+/* Sends one statement for the open segment's jobs of a grouped statement. */
+static int
+send_group(struct round *r, enum stmt st)
+{
+	struct job **g = r->open[st];
+	size_t n = r->nopen[st];
+	struct sb a[JOB_MAX_PARAMS];
+	const char *p[JOB_MAX_PARAMS] = { NULL };
+	int np, rc = 0;
+
+	if (n == 0)
+		return 0;
+	np = g[0]->nparams;
+	memset(a, 0, sizeof a);
+	for (int k = 0; k < np; k++) {
+		rc |= sb_add(&a[k], "{", 1);
+		for (size_t i = 0; i < n; i++) {
+			const char *e = k < g[i]->nparams && g[i]->params[k] ? g[i]->params[k] : "";
+
+			if (*e)
+				rc |= sb_adds(&a[k], a[k].len > 1 ? "," : "") | sb_adds(&a[k], e);
+		}
+		rc |= sb_add(&a[k], "}", 1);
+		p[k] = a[k].s;
+	}
+	if (rc == 0 && !PQsendQueryPrepared(r->c, stmt_names[st], np, p, NULL, NULL, 0))
+		rc = -1;
+	for (int k = 0; k < np; k++)
+		sb_free(&a[k]);
+	if (rc)
+		return -1;
+	memcpy(r->grpbuf + r->ngrpbuf, g, n * sizeof *g);
+	r->sent[r->nsent++] = (struct sent){ .grp = r->grpbuf + r->ngrpbuf, .ngrp = n };
+	r->ngrpbuf += n;
+	r->nopen[st] = 0;
+	return 0;
+}
+
+/* Ends the open segment: its grouped statements go out. */
+static int
+end_segment(struct round *r)
+{
+	for (int st = 0; st < Q__MAX; st++)
+		if (r->nopen[st] && send_group(r, (enum stmt)st) < 0)
+			return -1;
+	r->seg++;
+	return 0;
+}
+
+/* Reads the results of everything sent, in order; RUN_LOST if the connection broke. */
 static enum run_rc
-run_pipeline(PGconn *c, struct job *list, const char *logtext)
+read_results(struct round *r)
 {
 	int failed = 0, lost = 0;
-	struct job *j;
-	PGresult *r;
+	PGresult *res;
 
-	for (j = list; j; j = j->next)
-		if (!PQsendQueryPrepared(c, stmt_names[j->stmt], j->nparams,
-		    (const char *const *)j->params, NULL, NULL, 0))
-			return RUN_LOST;
-	if (logtext) {
-		const char *p[1] = { logtext };
+	for (size_t i = 0; i < r->nsent; i++) {
+		struct sent *e = &r->sent[i];
+		const char *m;
 
-		if (!PQsendQueryPrepared(c, stmt_names[Q_LOG], 1, p, NULL, NULL, 0))
+		res = get_result(r->c, &lost);
+		if (lost || res == NULL)
 			return RUN_LOST;
-	}
-	if (!PQpipelineSync(c) || flush_all(c) < 0)
-		return RUN_LOST;
-
-	for (j = list; ; j = j->next) {
-		if (j == NULL && logtext == NULL)
-			break;
-		r = get_result(c, &lost);
-		if (lost || r == NULL)
-			return RUN_LOST;
-		switch (PQresultStatus(r)) {
+		switch (PQresultStatus(res)) {
 		case PGRES_TUPLES_OK:
 		case PGRES_COMMAND_OK:
-			if (j) {
-				PQclear(j->res);
-				j->res = r;
-				r = NULL;
+			if (e->j) {
+				PQclear(e->j->res);
+				e->j->res = res;
+				res = NULL;
 			}
 			break;
 		case PGRES_PIPELINE_ABORTED:
-			if (j)
-				snprintf(j->err, sizeof j->err, "not run: an earlier statement failed");
+			if (e->j)
+				snprintf(e->j->err, sizeof e->j->err, "not run: an earlier statement failed");
+			for (size_t k = 0; k < e->ngrp; k++)
+				snprintf(e->grp[k]->err, sizeof e->grp[k]->err, "not run: an earlier statement failed");
 			failed = 1;
 			break;
-		default: {
-			const char *m = PQresultErrorMessage(r);
-
-			if (j)
-				snprintf(j->err, sizeof j->err, "%.*s", (int)strcspn(m, "\n"), m);
-			else
-				log_error("raw message log: %.*s", (int)strcspn(m, "\n"), m);
+		default:
+			m = PQresultErrorMessage(res);
+			if (e->j)
+				snprintf(e->j->err, sizeof e->j->err, "%.*s", (int)strcspn(m, "\n"), m);
+			for (size_t k = 0; k < e->ngrp; k++)
+				snprintf(e->grp[k]->err, sizeof e->grp[k]->err, "%.*s", (int)strcspn(m, "\n"), m);
 			failed = 1;
 			break;
 		}
-		}
-		PQclear(r);
+		PQclear(res);
 		/* each statement's results end with a NULL */
-		if ((r = get_result(c, &lost)) != NULL) {
-			PQclear(r);
+		if ((res = get_result(r->c, &lost)) != NULL) {
+			PQclear(res);
 			return RUN_LOST;
 		}
 		if (lost)
 			return RUN_LOST;
-		if (j == NULL)
-			break;
 	}
-	r = get_result(c, &lost);
-	if (lost || r == NULL || PQresultStatus(r) != PGRES_PIPELINE_SYNC) {
-		PQclear(r);
+	res = get_result(r->c, &lost);
+	if (lost || res == NULL || PQresultStatus(res) != PGRES_PIPELINE_SYNC) {
+		PQclear(res);
 		return RUN_LOST;
 	}
-	PQclear(r);
+	PQclear(res);
 	return failed ? RUN_FAILED : RUN_OK;
+}
+
+/* Sends jobs (a list) as one pipeline ending in one Sync: one implicit transaction, one commit.
+ * Grouped jobs go out as one statement per kind and segment (see store.h).
+ * RUN_OK: committed, every job's res set (grouped jobs have none). RUN_FAILED: rolled back,
+ * the failing jobs' err set. RUN_LOST: the connection broke (the outcome is unknown). */
+static enum run_rc
+run_pipeline(PGconn *c, struct job *list)
+{
+	struct round r = { .c = c };
+	enum run_rc rc = RUN_LOST;
+	size_t n = 0;
+	struct job *j;
+
+	for (j = list; j; j = j->next)
+		n++;
+	for (r.cpcap = 16; r.cpcap < 2 * n; r.cpcap *= 2)
+		;
+	r.sent = malloc((n + 1) * sizeof *r.sent);
+	r.grpbuf = malloc((n + 1) * sizeof *r.grpbuf);
+	r.cps = malloc(r.cpcap * sizeof *r.cps);
+	r.seg_of = malloc(r.cpcap * sizeof *r.seg_of);
+	for (int st = 0; st < Q__MAX; st++)
+		if (grouped((enum stmt)st))
+			r.open[st] = malloc((n + 1) * sizeof *r.open[st]);
+	if (r.sent == NULL || r.grpbuf == NULL || r.cps == NULL || r.seg_of == NULL)
+		goto out;
+	for (int st = 0; st < Q__MAX; st++)
+		if (grouped((enum stmt)st) && r.open[st] == NULL)
+			goto out;
+	memset(r.seg_of, 0xff, r.cpcap * sizeof *r.seg_of);
+
+	for (j = list; j; j = j->next) {
+		size_t slot = j->cp ? cp_slot(&r, j->cp) : 0;
+		int seen = j->cp && r.seg_of[slot] == r.seg;
+
+		/* a charger's earlier grouped job must take effect before this one: new segment */
+		if (seen) {
+			if (end_segment(&r) < 0)
+				goto out;
+			slot = cp_slot(&r, j->cp);
+		}
+		if (grouped(j->stmt)) {
+			if (j->cp) {
+				r.cps[slot] = j->cp;
+				r.seg_of[slot] = r.seg;
+			}
+			r.open[j->stmt][r.nopen[j->stmt]++] = j;
+		} else if (send_job(&r, j) < 0) {
+			goto out;
+		}
+	}
+	if (end_segment(&r) < 0)
+		goto out;
+	if (!PQpipelineSync(c) || flush_all(c) < 0)
+		goto out;
+	rc = read_results(&r);
+out:
+	free(r.sent);
+	free(r.grpbuf);
+	free(r.cps);
+	free(r.seg_of);
+	for (int st = 0; st < Q__MAX; st++)
+		free(r.open[st]);
+	return rc;
 }
 
 static void
@@ -557,19 +799,12 @@ expire_waiting(struct worker *w, int all)
 }
 
 static void
-run_batch(struct worker *w, struct job *list, struct sb *log)
+run_batch(struct worker *w, struct job *list)
 {
-	char *logtext = NULL;
 	enum run_rc rc;
 	struct job *j, *next, *again = NULL, *again_tail = NULL, *done = NULL, *done_tail = NULL;
 
-	if (log->len) {
-		if (sb_add(log, "]", 1) == 0 && (logtext = malloc(log->len + 2)) != NULL) {
-			logtext[0] = '[';
-			memcpy(logtext + 1, log->s, log->len + 1);
-		}
-	}
-	rc = run_pipeline(w->c, list, logtext);
+	rc = run_pipeline(w->c, list);
 	if (rc == RUN_FAILED) {
 		/* one bad statement must not cost the others: each alone */
 		for (j = list; j; j = j->next) {
@@ -579,7 +814,7 @@ run_batch(struct worker *w, struct job *list, struct sb *log)
 			PQclear(j->res);
 			j->res = NULL;
 			j->err[0] = '\0';
-			rc = run_pipeline(w->c, j, NULL);
+			rc = run_pipeline(w->c, j);
 			j->next = nx;
 			if (rc == RUN_LOST)
 				break;
@@ -587,16 +822,12 @@ run_batch(struct worker *w, struct job *list, struct sb *log)
 			if (!j->ok)
 				log_error("statement %s failed: %s", stmt_names[j->stmt], j->err);
 		}
-		if (rc != RUN_LOST && logtext && run_pipeline(w->c, NULL, logtext) == RUN_LOST)
-			rc = RUN_LOST;
 		if (rc != RUN_LOST)
 			rc = RUN_FAILED;        /* handled: ok set per job */
 	} else if (rc == RUN_OK) {
 		for (j = list; j; j = j->next)
 			j->ok = 1;
 	}
-	free(logtext);
-	sb_free(log);
 
 	if (rc == RUN_LOST) {
 		lose_connection(w);
@@ -660,24 +891,21 @@ worker_main(void *arg)
 		if (w->idx == 0 && w->lc == NULL && !st.stopping)
 			connect_listener(w);
 
-		struct sb log;
 		size_t n;
-		struct job *list = take(w, &log, &n);
+		struct job *list = take(w, &n);
 
-		if (list == NULL && log.len == 0) {
-			sb_free(&log);
+		if (list == NULL) {
 			if (st.stopping)
 				break;
 			idle_wait(w, 1000);
 			continue;
 		}
 		struct timespec t0, t1;
-		size_t logbytes = log.len;
 
 		clock_gettime(CLOCK_MONOTONIC, &t0);
-		run_batch(w, list, &log);
+		run_batch(w, list);
 		clock_gettime(CLOCK_MONOTONIC, &t1);
-		log_debug("worker %d: %zu statements, %zu bytes of raw log: %.1f ms", w->idx, n, logbytes,
+		log_debug("worker %d: %zu jobs: %.1f ms", w->idx, n,
 		    (double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6);
 		if (w->lc)
 			read_notifications(w);
@@ -688,6 +916,94 @@ worker_main(void *arg)
 	if (w->lc)
 		PQfinish(w->lc);
 	w->c = w->lc = NULL;
+	return NULL;
+}
+
+/* The raw-log writer: every LOG_FLUSH_MS (or when much is waiting) everything logged since goes
+ * out as one statement in its own transaction, off the path of the answers to the chargers.
+ * While the database is away the rows wait (up to LOG_MAX; beyond that new rows are dropped). */
+/* Puts rows that could not be written back in front of those logged meanwhile (within LOG_MAX). */
+static void
+log_put_back(struct worker *w, struct sb *log)
+{
+	pthread_mutex_lock(&w->mu);
+	if (w->log.len == 0) {
+		w->log = *log;
+		memset(log, 0, sizeof *log);
+	} else if (log->len + w->log.len <= LOG_MAX && sb_add(log, w->log.s, w->log.len) == 0) {
+		sb_free(&w->log);
+		w->log = *log;
+		memset(log, 0, sizeof *log);
+	}
+	pthread_mutex_unlock(&w->mu);
+	sb_free(log);
+}
+
+/* COPY of the log's lines; 0 written, -1 failed (rows dropped), -2 the connection broke */
+static int
+log_copy(PGconn *c, const struct sb *log)
+{
+	PGresult *r = PQexec(c, "COPY ocpp_messages (charge_point_id, direction, message_type, unique_id,"
+	    " action, at, payload) FROM STDIN");
+	int rc = 0;
+
+	if (PQresultStatus(r) != PGRES_COPY_IN) {
+		PQclear(r);
+		return PQstatus(c) == CONNECTION_OK ? -1 : -2;
+	}
+	PQclear(r);
+	if (PQputCopyData(c, log->s, (int)log->len) != 1 || PQputCopyEnd(c, NULL) != 1)
+		return -2;
+	while ((r = PQgetResult(c)) != NULL) {
+		if (PQresultStatus(r) != PGRES_COMMAND_OK) {
+			const char *m = PQresultErrorMessage(r);
+
+			log_error("raw message log: %.*s", (int)strcspn(m, "\n"), m);
+			rc = -1;
+		}
+		PQclear(r);
+	}
+	if (PQstatus(c) != CONNECTION_OK)
+		return -2;
+	return rc;
+}
+
+static void *
+log_main(void *arg)
+{
+	struct worker *w = arg;
+	int backoff = 0;
+
+	for (;;) {
+		int final = st.log_stopping;    /* then one last pass for what is left */
+		struct sb log;
+
+		if (!final)
+			idle_wait(w, backoff ? backoff : LOG_FLUSH_MS);
+		pthread_mutex_lock(&w->mu);
+		log = w->log;
+		memset(&w->log, 0, sizeof w->log);
+		pthread_mutex_unlock(&w->mu);
+		if (log.len && w->c == NULL && (w->c = connect_db("raw log")) == NULL) {
+			log_put_back(w, &log);
+			backoff = backoff ? (backoff * 2 > 5000 ? 5000 : backoff * 2) : 250;
+		} else if (log.len) {
+			backoff = 0;
+			/* many rows, one COPY, one commit; -1: logged, those rows would only fail again */
+			if (log_copy(w->c, &log) == -2) {
+				log_warn("raw message log: database connection lost: %s", PQerrorMessage(w->c));
+				PQfinish(w->c);
+				w->c = NULL;
+				log_put_back(w, &log);
+			}
+			sb_free(&log);
+		}
+		if (final)
+			break;
+	}
+	if (w->c)
+		PQfinish(w->c);
+	w->c = NULL;
 	return NULL;
 }
 
@@ -719,6 +1035,18 @@ store_start(void *ctx, int nworkers, const struct store_hooks *hooks, char *err,
 			return -1;
 		}
 	}
+	st.lw.idx = nworkers;
+	st.log_stopping = 0;
+	pthread_mutex_init(&st.lw.mu, NULL);
+	if ((st.lw.efd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC)) < 0) {
+		snprintf(err, errlen, "eventfd: %s", strerror(errno));
+		return -1;
+	}
+	if (pthread_create(&st.lw.th, NULL, log_main, &st.lw) != 0) {
+		snprintf(err, errlen, "pthread_create failed");
+		return -1;
+	}
+	st.lw_started = 1;
 	return 0;
 }
 
@@ -773,8 +1101,13 @@ store_busy(void)
 
 	for (int i = 0; i < st.n; i++) {
 		pthread_mutex_lock(&st.w[i].mu);
-		busy += (int)st.w[i].n + (st.w[i].log.len > 0);
+		busy += (int)st.w[i].n;
 		pthread_mutex_unlock(&st.w[i].mu);
+	}
+	if (st.lw_started) {
+		pthread_mutex_lock(&st.lw.mu);
+		busy += st.lw.log.len > 0;
+		pthread_mutex_unlock(&st.lw.mu);
 	}
 	pthread_mutex_lock(&st.mu);
 	busy += st.done_head != NULL;
@@ -798,9 +1131,19 @@ store_stop(void)
 		pthread_join(st.w[i].th, NULL);
 	st.stopped = 1;
 	store_drain();
+	if (st.lw_started) {
+		/* after the workers: the answers their last jobs gave are in the log too */
+		st.log_stopping = 1;
+		wake(&st.lw);
+		pthread_join(st.lw.th, NULL);
+		close(st.lw.efd);
+		sb_free(&st.lw.log);
+		pthread_mutex_destroy(&st.lw.mu);
+		memset(&st.lw, 0, sizeof st.lw);
+		st.lw_started = 0;
+	}
 	for (int i = 0; i < st.n; i++) {
 		close(st.w[i].efd);
-		sb_free(&st.w[i].log);
 		pthread_mutex_destroy(&st.w[i].mu);
 	}
 	free(st.w);

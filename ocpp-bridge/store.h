@@ -9,6 +9,17 @@
  * fails after STORE_JOB_PATIENCE seconds (the charger is then told InternalError, not acknowledged),
  * jobs nobody waits for are kept until the database is back.
  * Jobs of one key (a charger) always go to the same worker, so they run in submission order.
+ *
+ * Grouped statements: the jobs of the hottest messages (MeterValues, StatusNotification,
+ * Heartbeat) do not run one statement each. The worker gathers those of a round into one
+ * statement per kind, whose parameters are arrays with every job's elements, so that PostgreSQL
+ * pays one statement (and the triggers on its tables fire once), not one per message.
+ * A charger's jobs still take effect in submission order: a round is cut into segments so that
+ * no charger has a grouped job in a segment before a later job of its own.
+ *
+ * The raw conversation (ocpp_messages) is not part of these rounds: a writer thread with its
+ * own connection COPYs it every LOG_FLUSH_MS, so that it never lengthens the commits the
+ * chargers wait for. (On kill -9 the last quarter second of it can be lost; the data cannot.)
  */
 #ifndef OCPP_STORE_H
 #define OCPP_STORE_H
@@ -17,14 +28,14 @@
 #include <time.h>
 #include <libpq-fe.h>
 
-#define JOB_MAX_PARAMS 10
+#define JOB_MAX_PARAMS 16
 #define STORE_JOB_PATIENCE 20
 
 enum stmt {
 	Q_BOOT, Q_HEARTBEAT, Q_STATUS, Q_AUTHORIZE, Q_START, Q_STOP, Q_METER, Q_DATA_TRANSFER,
 	Q_DIAG_STATUS, Q_FW_STATUS, Q_SECURITY_EVENT, Q_CONNECT, Q_DISCONNECT, Q_TOUCH,
 	Q_NODE_ALIVE, Q_SWEEP, Q_CLAIM, Q_CMD_FINISH, Q_CMD_RELEASE, Q_CP_ALL, Q_CP_ONE,
-	Q_NODE_STOP, Q_LOG, Q__MAX
+	Q_NODE_STOP, Q__MAX
 };
 
 struct session;
@@ -34,8 +45,10 @@ typedef void (*job_done_fn)(struct job *);
 struct job {
 	struct job *next;
 	enum stmt stmt;
+	int64_t cp;                     /* the charge point it is about (0: none), for ordering */
 	int nparams;
 	char *params[JOB_MAX_PARAMS];   /* owned; NULL is SQL NULL */
+	int broken;                     /* a parameter could not be added: store_submit fails it */
 	job_done_fn done;               /* run on the loop thread; NULL: nobody waits */
 	struct session *s;              /* holds a reference (session_ref) while the job lives */
 	char *uid;                      /* owned: the unique id of the CALL this job answers */
@@ -53,6 +66,10 @@ struct job *job_new(enum stmt stmt, job_done_fn done);
 /* Appends a parameter (copied; NULL for SQL NULL). printf form for numbers. */
 void job_param(struct job *j, const char *v);
 void job_paramf(struct job *j, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Appends a parameter the job takes over (malloc'd, or NULL for SQL NULL). */
+void job_param_take(struct job *j, char *v);
+/* Appends v as an element of a grouped statement's array parameter (quoted; NULL is NULL). */
+void job_param_elem(struct job *j, const char *v);
 /* Frees a job and everything it owns (the session reference is dropped by the caller). */
 void job_free(struct job *j);
 
@@ -68,8 +85,9 @@ int store_start(void *lws_context, int nworkers, const struct store_hooks *hooks
                 char *err, size_t errlen);
 /* Queues a job (the store owns it from now on); key chooses the worker. Loop thread only. */
 void store_submit(struct job *j, uint64_t key);
-/* Records a frame of the raw conversation (text is the whole frame as sent or received);
- * written with the next group. action NULL: taken from the frame (CALL). */
+/* Records a frame of the raw conversation (text is the whole frame as sent or received, valid
+ * JSON) in ocpp_messages. A writer thread of its own COPYs what was logged every quarter of a
+ * second, apart from the commits that acknowledge messages. action NULL: taken from the frame. */
 void store_log(int64_t cp_id, const char *dir, const char *action, const char *text, size_t len);
 /* On the loop thread: runs done() of every finished job and delivers notifications. */
 void store_drain(void);

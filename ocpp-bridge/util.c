@@ -303,22 +303,28 @@ sb_addf(struct sb *b, const char *fmt, ...)
 int
 sb_add_json_str(struct sb *b, const char *s)
 {
+	const char *run;
+
 	if (sb_add(b, "\"", 1))
 		return -1;
-	for (; *s; s++) {
+	for (run = s; *s; s++) {
 		unsigned char c = (unsigned char)*s;
 
+		if (c != '"' && c != '\\' && c >= 0x20)
+			continue;
+		if (s > run && sb_add(b, run, (size_t)(s - run)))
+			return -1;
+		run = s + 1;
 		if (c == '"' || c == '\\') {
 			char e[2] = { '\\', (char)c };
 			if (sb_add(b, e, 2))
 				return -1;
-		} else if (c < 0x20) {
-			if (sb_addf(b, "\\u%04x", c))
-				return -1;
-		} else if (sb_add(b, s, 1)) {
+		} else if (sb_addf(b, "\\u%04x", c)) {
 			return -1;
 		}
 	}
+	if (s > run && sb_add(b, run, (size_t)(s - run)))
+		return -1;
 	return sb_add(b, "\"", 1);
 }
 
@@ -386,4 +392,255 @@ meter_samples(const json_t *mvs, unsigned *skipped)
 		}
 	}
 	return out;
+}
+
+int
+sb_add_copy_text(struct sb *b, const char *s, size_t n)
+{
+	const char *run = s, *end = s + n;
+
+	for (; s < end; s++) {
+		const char *e;
+
+		switch (*s) {
+		case '\\': e = "\\\\"; break;
+		case '\t': e = "\\t"; break;
+		case '\n': e = "\\n"; break;
+		case '\r': e = "\\r"; break;
+		default: continue;
+		}
+		if (sb_add(b, run, (size_t)(s - run)) || sb_add(b, e, 2))
+			return -1;
+		run = s + 1;
+	}
+	return s > run ? sb_add(b, run, (size_t)(s - run)) : 0;
+}
+
+static size_t
+skip_ws(const char *t, size_t i, size_t len)
+{
+	while (i < len && (t[i] == ' ' || t[i] == '\t' || t[i] == '\n' || t[i] == '\r'))
+		i++;
+	return i;
+}
+
+int
+json_array_split(const char *t, size_t len, struct span *el, int max)
+{
+	size_t i = skip_ws(t, 0, len);
+	int n = 0;
+
+	if (i >= len || t[i] != '[')
+		return -1;
+	i = skip_ws(t, i + 1, len);
+	if (i < len && t[i] == ']')
+		return skip_ws(t, i + 1, len) == len ? 0 : -1;
+	for (;;) {
+		size_t start = i;
+		int depth = 0;
+
+		/* one value: up to a ',' or ']' outside strings and nesting */
+		for (; i < len; i++) {
+			char c = t[i];
+
+			if (c == '"') {
+				for (i++; i < len && t[i] != '"'; i++)
+					if (t[i] == '\\')
+						i++;
+				if (i >= len)
+					return -1;
+			} else if (c == '[' || c == '{') {
+				depth++;
+			} else if (c == ']' || c == '}') {
+				if (depth == 0)
+					break;
+				depth--;
+			} else if (c == ',' && depth == 0) {
+				break;
+			}
+		}
+		if (i >= len || depth != 0)
+			return -1;
+		size_t end = i;
+
+		while (end > start && (t[end - 1] == ' ' || t[end - 1] == '\t' || t[end - 1] == '\n' ||
+		    t[end - 1] == '\r'))
+			end--;
+		if (end == start)
+			return -1;
+		if (n < max)
+			el[n] = (struct span){ start, end - start };
+		n++;
+		if (t[i] == ']')
+			return skip_ws(t, i + 1, len) == len ? n : -1;
+		i = skip_ws(t, i + 1, len);     /* past the ',' */
+	}
+}
+
+int
+json_str_decode(const char *lit, size_t n, char *out, size_t outlen)
+{
+	size_t o = 0;
+
+	if (n < 2 || lit[0] != '"' || lit[n - 1] != '"' || outlen == 0)
+		return -1;
+	for (size_t i = 1; i < n - 1; i++) {
+		unsigned char c = (unsigned char)lit[i];
+		unsigned long u;
+		char buf[5];
+		size_t k = 1;
+
+		if (c == '\\') {
+			if (++i >= n - 1)
+				return -1;
+			switch (lit[i]) {
+			case '"': case '\\': case '/': buf[0] = lit[i]; break;
+			case 'b': buf[0] = '\b'; break;
+			case 'f': buf[0] = '\f'; break;
+			case 'n': buf[0] = '\n'; break;
+			case 'r': buf[0] = '\r'; break;
+			case 't': buf[0] = '\t'; break;
+			case 'u':
+				if (i + 4 >= n - 1)
+					return -1;
+				memcpy(buf, lit + i + 1, 4);
+				buf[4] = '\0';
+				for (int h = 0; h < 4; h++)
+					if (!isxdigit((unsigned char)buf[h]))
+						return -1;
+				u = strtoul(buf, NULL, 16);
+				i += 4;
+				if (u >= 0xD800 && u <= 0xDBFF && i + 6 < n - 1 && lit[i + 1] == '\\' &&
+				    lit[i + 2] == 'u') {
+					char lo[5];
+					unsigned long l;
+
+					memcpy(lo, lit + i + 3, 4);
+					lo[4] = '\0';
+					l = strtoul(lo, NULL, 16);
+					if (l >= 0xDC00 && l <= 0xDFFF) {
+						u = 0x10000 + ((u - 0xD800) << 10) + (l - 0xDC00);
+						i += 6;
+					}
+				}
+				if (u == 0 || (u >= 0xD800 && u <= 0xDFFF))
+					return -1;      /* NUL or a lone surrogate: not text */
+				if (u < 0x80) {
+					buf[0] = (char)u;
+				} else if (u < 0x800) {
+					buf[0] = (char)(0xC0 | (u >> 6));
+					buf[1] = (char)(0x80 | (u & 0x3F));
+					k = 2;
+				} else if (u < 0x10000) {
+					buf[0] = (char)(0xE0 | (u >> 12));
+					buf[1] = (char)(0x80 | ((u >> 6) & 0x3F));
+					buf[2] = (char)(0x80 | (u & 0x3F));
+					k = 3;
+				} else {
+					buf[0] = (char)(0xF0 | (u >> 18));
+					buf[1] = (char)(0x80 | ((u >> 12) & 0x3F));
+					buf[2] = (char)(0x80 | ((u >> 6) & 0x3F));
+					buf[3] = (char)(0x80 | (u & 0x3F));
+					k = 4;
+				}
+				break;
+			default:
+				return -1;
+			}
+		} else if (c < 0x20) {
+			return -1;
+		} else {
+			buf[0] = (char)c;
+		}
+		if (o + k >= outlen)
+			return -1;
+		memcpy(out + o, buf, k);
+		o += k;
+	}
+	out[o] = '\0';
+	return 0;
+}
+
+int
+sb_add_array_str(struct sb *b, const char *s)
+{
+	const char *run;
+
+	if (s == NULL)
+		return sb_add(b, "NULL", 4);
+	if (sb_add(b, "\"", 1))
+		return -1;
+	for (run = s; *s; s++) {
+		if (*s != '"' && *s != '\\')
+			continue;
+		if (sb_add(b, run, (size_t)(s - run)) || sb_add(b, "\\", 1))
+			return -1;
+		run = s;
+	}
+	if (s > run && sb_add(b, run, (size_t)(s - run)))
+		return -1;
+	return sb_add(b, "\"", 1);
+}
+
+int
+meter_rows(const json_t *mvs, long long cp, struct sb cols[METER_COLS], unsigned *n, unsigned *skipped,
+           double *energy_wh, double *power_w)
+{
+	const char *energy_t = NULL, *power_t = NULL;
+	const json_t *mv, *sv;
+	size_t i, k;
+
+	*n = *skipped = 0;
+	*energy_wh = *power_w = NAN;
+	json_array_foreach(mvs, i, mv) {
+		const char *t = json_string_value(json_object_get(mv, "timestamp"));
+
+		json_array_foreach(json_object_get(mv, "sampledValue"), k, sv) {
+			const char *val = json_string_value(json_object_get(sv, "value"));
+			const char *fmt = json_string_value(json_object_get(sv, "format"));
+			const char *m = json_string_value(json_object_get(sv, "measurand"));
+			const char *u = json_string_value(json_object_get(sv, "unit"));
+			const char *phase = json_string_value(json_object_get(sv, "phase"));
+			const char *sep = *n || cols[0].len ? "," : "";
+			double v;
+			int rc = 0;
+
+			if (t == NULL || val == NULL || (fmt && strcmp(fmt, "SignedData") == 0) ||
+			    parse_value(val, &v) < 0) {
+				(*skipped)++;
+				continue;
+			}
+			if (m == NULL)
+				m = "Energy.Active.Import.Register";
+			u = u ? unit_normalise(u, &v) : default_unit(m);
+			if (!isfinite(v)) {
+				(*skipped)++;
+				continue;
+			}
+			for (int c = 0; c < METER_COLS; c++)
+				rc |= sb_adds(&cols[c], sep);
+			rc |= sb_addf(&cols[MC_CP], "%lld", cp);
+			rc |= sb_add_array_str(&cols[MC_T], t);
+			rc |= sb_add_array_str(&cols[MC_M], m);
+			rc |= sb_add_array_str(&cols[MC_C], json_string_value(json_object_get(sv, "context")));
+			rc |= sb_add_array_str(&cols[MC_P], phase);
+			rc |= sb_add_array_str(&cols[MC_L], json_string_value(json_object_get(sv, "location")));
+			rc |= sb_add_array_str(&cols[MC_U], u);
+			rc |= sb_addf(&cols[MC_V], "%.17g", v);
+			if (rc)
+				return -1;
+			(*n)++;
+			/* the event carries the latest reading of the whole charger's energy and power */
+			if (phase == NULL && strcmp(m, "Energy.Active.Import.Register") == 0 &&
+			    (energy_t == NULL || strcmp(t, energy_t) >= 0)) {
+				energy_t = t;
+				*energy_wh = v;
+			} else if (phase == NULL && strcmp(m, "Power.Active.Import") == 0 &&
+			    (power_t == NULL || strcmp(t, power_t) >= 0)) {
+				power_t = t;
+				*power_w = v;
+			}
+		}
+	}
+	return 0;
 }

@@ -72,3 +72,32 @@ void sb_free(struct sb *b);
  * Values that are not numbers (format SignedData) are skipped and counted in *skipped.
  * Returns a new array (caller decrefs) or NULL when out of memory. */
 json_t *meter_samples(const json_t *meter_values, unsigned *skipped);
+
+/* appends n bytes of s for a COPY ... FROM STDIN text-format field (\\, tab, newline, CR escaped) */
+int sb_add_copy_text(struct sb *b, const char *s, size_t n);
+/* appends s as an element of a PostgreSQL array literal: quoted and escaped, NULL for NULL */
+int sb_add_array_str(struct sb *b, const char *s);
+
+/* The top-level elements of a JSON array text (as OCPP-J frames are): el[i] gets each element's
+ * offset and length (surrounding whitespace excluded). Returns how many (at most max are
+ * recorded), or -1 if text is not an array of complete JSON values (only the structure is
+ * checked: strings, nesting, separators). */
+struct span {
+	size_t off, len;
+};
+int json_array_split(const char *text, size_t len, struct span *el, int max);
+
+/* Decodes the JSON string literal lit (n bytes, with its quotes) into out (outlen bytes,
+ * NUL-terminated; \u escapes as UTF-8). 0, or -1 if it is not one or does not fit. */
+int json_str_decode(const char *lit, size_t n, char *out, size_t outlen);
+
+/* The same sampled values as columns for the grouped MeterValues statement (ocpp_meter_batch in
+ * sql/002_ocpp.sql): each value appends one element to each of the METER_COLS lists (array
+ * literal elements without the braces, joined by ','): charge point (cp), timestamp, measurand,
+ * context, phase, location, unit (normalised), value. *n: values added; *skipped: values that are
+ * not numbers; *energy_wh, *power_w: the latest Energy.Active.Import.Register and
+ * Power.Active.Import of the whole charger (no phase), NAN when there is none.
+ * 0, or -1 when out of memory. */
+enum { MC_CP, MC_T, MC_M, MC_C, MC_P, MC_L, MC_U, MC_V, METER_COLS };
+int meter_rows(const json_t *meter_values, long long cp, struct sb cols[METER_COLS], unsigned *n,
+               unsigned *skipped, double *energy_wh, double *power_w);

@@ -12,9 +12,19 @@ ALTER TABLE charge_points
 -- A replayed MeterValues or StopTransaction stores nothing twice. Leads with
 -- (charge_point_id, sampled_at), so it also does the work of meter_values_cp.
 CREATE UNIQUE INDEX meter_values_sample ON meter_values
-	(charge_point_id, sampled_at, connector_id, measurand,
-	 coalesce(phase, ''), coalesce(location, ''), coalesce(context, ''));
+	(charge_point_id, sampled_at, connector_id, measurand, phase, location, context) NULLS NOT DISTINCT;
 DROP INDEX meter_values_cp;
+
+-- meter_values takes every sampled value of every charger (10,000 chargers sending six values a
+-- second is 60,000 rows a second) and only the bridge writes it: the charge point comes from
+-- the authenticated connection, the transaction from a lookup in the same statement
+-- (ocpp_meter_batch, ocpp_stop_transaction). Checking the two foreign keys row by row was a
+-- third of the database's work per MeterValues (each check is a locking query of its own),
+-- so they go. The rows still name existing charge points and transactions when written; a
+-- charge point with transactions cannot be deleted (transactions.charge_point_id), and one
+-- deleted without any would leave its loose meter values behind under its old id.
+ALTER TABLE meter_values DROP CONSTRAINT meter_values_charge_point_id_fkey,
+	DROP CONSTRAINT meter_values_transaction_id_fkey;
 
 -- DataTransfer from chargers, kept as sent.
 CREATE TABLE ocpp_data_transfers (
@@ -27,7 +37,8 @@ CREATE TABLE ocpp_data_transfers (
 );
 CREATE INDEX ocpp_data_transfers_cp ON ocpp_data_transfers (charge_point_id, id DESC);
 
-CREATE INDEX charge_points_online ON charge_points (last_seen_at) WHERE online;
+-- (no index on last_seen_at: the sweep reads charge_points whole every few seconds, which is
+-- cheap, while such an index would turn every last_seen_at update into a non-HOT one)
 CREATE INDEX charge_point_connections_node ON charge_point_connections (node);
 CREATE INDEX ocpp_commands_state ON ocpp_commands (state, created_at) WHERE state IN ('pending', 'sent');
 
@@ -55,16 +66,20 @@ CREATE TRIGGER charge_points_notify AFTER INSERT OR DELETE OR UPDATE OF identity
 -- idTagInfo for an id tag: unknown tags are Invalid, lapsed ones Expired, a suspended or
 -- deleted account's tags Blocked.
 CREATE FUNCTION ocpp_id_tag_info(p_tag text, OUT status text, OUT expiry timestamptz, OUT parent text)
-LANGUAGE sql STABLE AS $$
+LANGUAGE plpgsql STABLE AS $$
+BEGIN
+	-- (plpgsql, like every function the bridge calls per message: its plans are kept for the
+	-- connection, where a sql function's are made again at every call)
 	SELECT CASE WHEN t.id_tag IS NULL THEN 'Invalid'
 	            WHEN t.status = 'Accepted' AND a.state IS NOT NULL AND a.state <> 'active' THEN 'Blocked'
 	            WHEN t.status = 'Accepted' AND t.expires_at <= now() THEN 'Expired'
 	            ELSE t.status END,
 	       t.expires_at, t.parent_id_tag
-	FROM (SELECT 1) one
-	LEFT JOIN id_tags t ON t.id_tag = p_tag
-	LEFT JOIN accounts a ON a.id = t.account_id
-$$;
+	  INTO status, expiry, parent
+	  FROM (SELECT 1) one
+	  LEFT JOIN id_tags t ON t.id_tag = p_tag
+	  LEFT JOIN accounts a ON a.id = t.account_id;
+END $$;
 
 -- BootNotification: Accepted only for a charger whose listing is approved, else Pending.
 CREATE FUNCTION ocpp_boot(p_cp bigint, p_vendor text, p_model text, p_serial text, p_firmware text,
@@ -93,34 +108,32 @@ BEGIN
 	RETURN v_state;
 END $$;
 
-CREATE FUNCTION ocpp_heartbeat(p_cp bigint) RETURNS void LANGUAGE sql AS $$
-	UPDATE charge_points SET last_seen_at = now(), online = true WHERE id = p_cp;
-$$;
-
--- StatusNotification: connector 0 is the charge point itself, others the listing's connectors.
-CREATE FUNCTION ocpp_status(p_cp bigint, p_connector integer, p_status text, p_error text,
-	p_info text, p_vendor_id text, p_vendor_error text, p_at timestamptz)
+-- StatusNotifications of many chargers at once (one charger at most once per call, as with
+-- ocpp_meter_batch): connector 0 is the charge point itself, others the listing's connectors.
+-- One UPDATE per table for the whole group, so that what watches those tables (the map's
+-- statement triggers) runs once per group, not once per message.
+CREATE FUNCTION ocpp_status_batch(p_cp bigint[], p_connector integer[], p_status text[],
+	p_error text[], p_info text[], p_vendor_id text[], p_vendor_error text[], p_at timestamptz[])
 RETURNS void LANGUAGE plpgsql AS $$
-DECLARE
-	v_listing bigint;
 BEGIN
-	IF p_connector = 0 THEN
-		UPDATE charge_points
-		   SET status = CASE WHEN p_status IN ('Available', 'Unavailable', 'Faulted') THEN p_status
-		                     ELSE 'Unknown' END,
-		       error_code = p_error, status_at = p_at
-		 WHERE id = p_cp
-		RETURNING listing_id INTO v_listing;
-	ELSE
-		SELECT listing_id INTO v_listing FROM charge_points WHERE id = p_cp;
-		UPDATE connectors
-		   SET status = p_status, error_code = p_error, status_info = p_info, status_at = p_at
-		 WHERE listing_id = v_listing AND connector_id = p_connector;
-	END IF;
+	UPDATE charge_points c
+	   SET status = CASE WHEN x.st IN ('Available', 'Unavailable', 'Faulted') THEN x.st ELSE 'Unknown' END,
+	       error_code = x.err, status_at = x.at
+	  FROM unnest(p_cp, p_connector, p_status, p_error, p_at) AS x(cp, k, st, err, at)
+	 WHERE x.k = 0 AND c.id = x.cp;
+	UPDATE connectors n
+	   SET status = y.st, error_code = y.err, status_info = y.info, status_at = y.at
+	  FROM (SELECT x.*, (SELECT c.listing_id FROM charge_points c WHERE c.id = x.cp) AS listing_id
+	          FROM unnest(p_cp, p_connector, p_status, p_error, p_info, p_at) AS x(cp, k, st, err, info, at)
+	         WHERE x.k > 0) y
+	 WHERE n.listing_id = y.listing_id AND n.connector_id = y.k;
 	INSERT INTO events (kind, charge_point_id, listing_id, data)
-	VALUES ('status', p_cp, v_listing, jsonb_strip_nulls(jsonb_build_object(
-	        'connectorId', p_connector, 'status', p_status, 'errorCode', p_error, 'info', p_info,
-	        'vendorId', p_vendor_id, 'vendorErrorCode', p_vendor_error, 'timestamp', p_at)));
+	SELECT 'status', x.cp, (SELECT c.listing_id FROM charge_points c WHERE c.id = x.cp),
+	       jsonb_strip_nulls(jsonb_build_object('connectorId', x.k, 'status', x.st, 'errorCode', x.err,
+	       'info', x.info, 'vendorId', x.vid, 'vendorErrorCode', x.verr, 'timestamp', x.at))
+	  FROM unnest(p_cp, p_connector, p_status, p_error, p_info, p_vendor_id, p_vendor_error, p_at)
+	       WITH ORDINALITY AS x(cp, k, st, err, info, vid, verr, at, i)
+	 ORDER BY x.i;
 END $$;
 
 -- Sampled values, already normalised by the bridge (Wh, W, varh, var, VA, A, V...):
@@ -141,28 +154,56 @@ BEGIN
 	RETURN n;
 END $$;
 
-CREATE FUNCTION ocpp_meter_values(p_cp bigint, p_connector integer, p_tx integer, p_values jsonb)
-RETURNS integer LANGUAGE plpgsql AS $$
-DECLARE
-	v_tx bigint;
-	v_listing bigint;
-	n integer;
+-- MeterValues of many chargers at once: the bridge groups every MeterValues of a round into
+-- this one statement (one charger at most once per call), so that a message costs no statement
+-- of its own. One element per message: charge point, connector, OCPP transaction id (or null),
+-- latest energy (Wh) and power (W) for the event; one element per sampled value, normalised:
+-- charge point, timestamp, measurand, context, phase, location, unit, value.
+-- A replay inserts nothing and appends no event.
+CREATE FUNCTION ocpp_meter_batch(p_cp bigint[], p_connector integer[], p_tx integer[],
+	p_energy double precision[], p_power double precision[],
+	v_cp bigint[], v_at timestamptz[], v_measurand text[], v_context text[], v_phase text[],
+	v_location text[], v_unit text[], v_value double precision[])
+RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
-	IF p_tx IS NOT NULL AND p_tx > 0 THEN
-		SELECT id INTO v_tx FROM transactions WHERE ocpp_tx_id = p_tx AND charge_point_id = p_cp;
-	END IF;
-	n := ocpp_insert_samples(p_cp, p_connector, v_tx, p_values);
-	IF n > 0 THEN
-		SELECT listing_id INTO v_listing FROM charge_points WHERE id = p_cp;
-		INSERT INTO events (kind, charge_point_id, listing_id, transaction_id, data)
-		SELECT 'meter', p_cp, v_listing, v_tx, jsonb_strip_nulls(jsonb_build_object(
-		       'connectorId', p_connector, 'transactionId', p_tx, 'samples', n,
-		       'energyWh', (SELECT x.v FROM jsonb_to_recordset(p_values) AS x(t timestamptz, m text, v double precision, p text)
-		                    WHERE x.m = 'Energy.Active.Import.Register' AND x.p IS NULL ORDER BY x.t DESC LIMIT 1),
-		       'powerW', (SELECT x.v FROM jsonb_to_recordset(p_values) AS x(t timestamptz, m text, v double precision, p text)
-		                  WHERE x.m = 'Power.Active.Import' AND x.p IS NULL ORDER BY x.t DESC LIMIT 1)));
-	END IF;
-	RETURN n;
+	-- (plpgsql: its plan is made once per connection, not at every call as a sql function's.
+	-- Lookups as subqueries: one index probe per message, never a join over whole tables.)
+	WITH m AS MATERIALIZED (
+		SELECT x.cp, x.k, x.ocpp_tx, x.e, x.w,
+		       (SELECT t.id FROM transactions t WHERE t.ocpp_tx_id = x.ocpp_tx AND t.charge_point_id = x.cp) AS tx,
+		       (SELECT c.listing_id FROM charge_points c WHERE c.id = x.cp) AS listing_id
+		  FROM unnest(p_cp, p_connector, p_tx, p_energy, p_power) AS x(cp, k, ocpp_tx, e, w)
+	), ins AS (
+		-- a replay: its values are there already (the same charger's jobs run one after the
+		-- other, so a plain probe does; meter_values_sample still refuses a duplicate). Cheaper
+		-- than ON CONFLICT, which logs a confirmation of every row it inserts.
+		-- (DISTINCT ON: a message that repeats a value stores it once)
+		INSERT INTO meter_values (charge_point_id, connector_id, transaction_id, sampled_at, measurand,
+		                          context, phase, location, unit, value)
+		SELECT DISTINCT ON (m.cp, r.t, m.k, r.m, r.p, r.l, r.c)
+		       m.cp, m.k, m.tx, r.t, r.m, r.c, r.p, r.l, r.u, r.v
+		  FROM unnest(v_cp, v_at, v_measurand, v_context, v_phase, v_location, v_unit, v_value)
+		       AS r(cp, t, m, c, p, l, u, v)
+		  JOIN m ON m.cp = r.cp
+		 WHERE NOT EXISTS (SELECT 1 FROM meter_values o
+		                    WHERE o.charge_point_id = m.cp AND o.sampled_at = r.t AND o.connector_id = m.k
+		                      AND o.measurand = r.m AND o.phase IS NOT DISTINCT FROM r.p
+		                      AND o.location IS NOT DISTINCT FROM r.l AND o.context IS NOT DISTINCT FROM r.c)
+		RETURNING charge_point_id
+	), cnt AS (
+		SELECT charge_point_id AS cp, count(*) AS n FROM ins GROUP BY charge_point_id
+	)
+	INSERT INTO events (kind, charge_point_id, listing_id, transaction_id, data)
+	SELECT 'meter', m.cp, m.listing_id, m.tx, jsonb_strip_nulls(jsonb_build_object(
+	       'connectorId', m.k, 'transactionId', m.ocpp_tx, 'samples', cnt.n, 'energyWh', m.e,
+	       'powerW', m.w))
+	  FROM m JOIN cnt ON cnt.cp = m.cp;
+END $$;
+
+-- Heartbeats of many chargers at once.
+CREATE FUNCTION ocpp_heartbeat_batch(p_cps bigint[]) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+	UPDATE charge_points SET last_seen_at = now(), online = true WHERE id = ANY (p_cps);
 END $$;
 
 -- StartTransaction. The bridge passes random candidate ids (from a CSPRNG); a retried
@@ -259,10 +300,11 @@ BEGIN
 END $$;
 
 CREATE FUNCTION ocpp_data_transfer(p_cp bigint, p_vendor text, p_message text, p_data text)
-RETURNS void LANGUAGE sql AS $$
+RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
 	INSERT INTO ocpp_data_transfers (charge_point_id, vendor_id, message_id, data)
 	VALUES (p_cp, p_vendor, p_message, p_data);
-$$;
+END $$;
 
 CREATE FUNCTION ocpp_diagnostics_status(p_cp bigint, p_status text) RETURNS void LANGUAGE sql AS $$
 	UPDATE charge_points SET diagnostics_status = p_status, diagnostics_status_at = now() WHERE id = p_cp;
@@ -279,15 +321,17 @@ $$;
 -- security events the bridge sees (kind 'duplicate_connection', ...) and the charger reports
 -- (SecurityEventNotification: kind 'charger:' || type)
 CREATE FUNCTION ocpp_security_event(p_cp bigint, p_identity text, p_addr text, p_kind text, p_detail text)
-RETURNS void LANGUAGE sql AS $$
+RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
 	INSERT INTO security_events (charge_point_id, identity, remote_addr, kind, detail)
 	VALUES (p_cp, p_identity, p_addr, left(p_kind, 50), left(p_detail, 2000));
-$$;
+END $$;
 
 -- ------------------------------------------------------------ connections and liveness
 
 CREATE FUNCTION ocpp_connect(p_cp bigint, p_node text, p_generation bigint, p_addr text)
-RETURNS void LANGUAGE sql AS $$
+RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
 	INSERT INTO charge_point_connections (charge_point_id, node, generation, remote_addr)
 	VALUES (p_cp, p_node, p_generation, p_addr)
 	ON CONFLICT (charge_point_id) DO UPDATE
@@ -296,23 +340,28 @@ RETURNS void LANGUAGE sql AS $$
 	UPDATE charge_points SET online = true, last_seen_at = now() WHERE id = p_cp;
 	INSERT INTO events (kind, charge_point_id, listing_id, data)
 	SELECT 'connect', id, listing_id, jsonb_build_object('node', p_node) FROM charge_points WHERE id = p_cp;
-$$;
+END $$;
 
 -- The row goes only if it is still this connection's (a newer one may have replaced it).
-CREATE FUNCTION ocpp_disconnect(p_cp bigint, p_node text, p_generation bigint, p_reason text)
-RETURNS void LANGUAGE sql AS $$
+-- p_last_seen: when the charger last said anything on it (the sweep counts silence from there,
+-- not from the disconnect: a dead connection hung up late is not fresh news of the charger).
+CREATE FUNCTION ocpp_disconnect(p_cp bigint, p_node text, p_generation bigint, p_reason text,
+	p_last_seen timestamptz)
+RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
 	DELETE FROM charge_point_connections
 	 WHERE charge_point_id = p_cp AND node = p_node AND generation = p_generation;
-	UPDATE charge_points SET last_seen_at = now() WHERE id = p_cp;
+	UPDATE charge_points SET last_seen_at = greatest(last_seen_at, p_last_seen) WHERE id = p_cp;
 	INSERT INTO events (kind, charge_point_id, listing_id, data)
 	SELECT 'disconnect', id, listing_id, jsonb_build_object('node', p_node, 'reason', p_reason)
 	  FROM charge_points WHERE id = p_cp;
-$$;
+END $$;
 
 -- Chargers that said anything lately (the bridge batches these).
-CREATE FUNCTION ocpp_touch(p_ids bigint[]) RETURNS void LANGUAGE sql AS $$
+CREATE FUNCTION ocpp_touch(p_ids bigint[]) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
 	UPDATE charge_points SET last_seen_at = now(), online = true WHERE id = ANY (p_ids);
-$$;
+END $$;
 
 -- Called at start (p_start) and every few seconds: the node's row for /health; at start the
 -- node's connections from before the restart are gone and its unanswered commands end in error;
@@ -394,27 +443,17 @@ LANGUAGE sql AS $$
 $$;
 
 CREATE FUNCTION ocpp_command_finish(p_id bigint, p_state text, p_response jsonb, p_code text, p_description text)
-RETURNS void LANGUAGE sql AS $$
+RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
 	UPDATE ocpp_commands
 	   SET state = p_state, finished_at = now(), response = p_response, error_code = p_code,
 	       error_description = left(p_description, 1000)
 	 WHERE id = p_id AND state = 'sent';
-$$;
+END $$;
 
 -- A claimed command that never went out (the charger left first) waits for the next connection.
-CREATE FUNCTION ocpp_command_release(p_id bigint) RETURNS void LANGUAGE sql AS $$
+CREATE FUNCTION ocpp_command_release(p_id bigint) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
 	UPDATE ocpp_commands SET state = 'pending', node = NULL, sent_at = NULL, message_id = NULL
 	 WHERE id = p_id AND state = 'sent';
-$$;
-
--- The raw conversation, many messages per call:
--- [{"cp": id, "dir": "in"|"out", "a": action or null, "f": the frame as sent}, ...]
-CREATE FUNCTION ocpp_log_messages(p_rows json) RETURNS void LANGUAGE sql AS $$
-	INSERT INTO ocpp_messages (charge_point_id, direction, message_type, unique_id, action, payload)
-	SELECT x.cp, x.dir, (x.f->>0)::smallint, x.f->>1,
-	       coalesce(x.a, CASE WHEN x.f->>0 = '2' THEN x.f->>2 END),
-	       CASE x.f->>0 WHEN '2' THEN x.f->3 WHEN '3' THEN x.f->2
-	            ELSE jsonb_build_object('errorCode', x.f->2, 'errorDescription', x.f->3, 'errorDetails', x.f->4) END
-	  FROM json_to_recordset(p_rows) AS x(cp bigint, dir text, a text, f jsonb)
-	 WHERE x.f->>0 IN ('2', '3', '4');
-$$;
+END $$;

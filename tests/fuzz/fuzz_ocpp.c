@@ -1,5 +1,6 @@
 /* fuzz_ocpp.c - libFuzzer target: OCPP-J frame parsing and payload validation, as the bridge
- * runs them on every message a charger sends. Seeds: tests/fuzz/corpus_ocpp/. */
+ * runs them on every message a charger sends, and the meter values' rows for the database
+ * (every column must get exactly one array element per value). Seeds: tests/fuzz/corpus_ocpp/. */
 #include <stdint.h>
 #include <stdlib.h>
 
@@ -7,8 +8,45 @@
 #include "../../ocpp-bridge/validate.c"
 #include "../../ocpp-bridge/schemas.c"
 #include "../../ocpp-bridge/ocpp16.c"
+#include "../../ocpp-bridge/util.c"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* elements in an array literal's element list (quoted elements may hold ',') */
+static unsigned
+count_elems(const char *s)
+{
+	unsigned n = *s ? 1 : 0;
+	int q = 0;
+
+	for (; *s; s++) {
+		if (q && *s == '\\' && s[1])
+			s++;
+		else if (*s == '"')
+			q = !q;
+		else if (!q && *s == ',')
+			n++;
+	}
+	if (q)
+		abort();        /* an unterminated quoted element */
+	return n;
+}
+
+static void
+check_meter_rows(const json_t *mvs)
+{
+	struct sb cols[METER_COLS];
+	unsigned n, skipped;
+	double e, p;
+
+	memset(cols, 0, sizeof cols);
+	if (meter_rows(mvs, 1, cols, &n, &skipped, &e, &p) == 0)
+		for (int c = 0; c < METER_COLS; c++)
+			if (count_elems(cols[c].s ? cols[c].s : "") != n)
+				abort();
+	for (int c = 0; c < METER_COLS; c++)
+		sb_free(&cols[c]);
+}
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -16,6 +54,16 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct frame f;
 	char msg[200], *out = NULL;
 	const struct ocpp_action *a;
+	struct span el[5];
+	int n;
+
+	/* the raw log's splitter: any input, elements within it */
+	if ((n = json_array_split((const char *)data, size, el, 5)) > 0)
+		for (int i = 0; i < n && i < 5; i++) {
+			if (el[i].off + el[i].len > size || el[i].len == 0)
+				abort();
+			json_str_decode((const char *)data + el[i].off, el[i].len, msg, sizeof msg);
+		}
 
 	switch (frame_parse((const char *)data, size, &f)) {
 	case FRAME_BAD:
@@ -24,6 +72,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	case FRAME_CALL:
 		if ((a = ocpp_action_find(f.action)) != NULL) {
 			enum ocpp_error e = schema_validate(ocpp_req_schema(a), f.payload, msg, sizeof msg);
+
+			if (e == OCPP_OK && strcmp(a->name, "MeterValues") == 0)
+				check_meter_rows(json_object_get(f.payload, "meterValue"));
+			if (e == OCPP_OK && strcmp(a->name, "StopTransaction") == 0)
+				check_meter_rows(json_object_get(f.payload, "transactionData"));
 
 			out = e ? frame_error(f.id, ocpp_error_name(e), msg, NULL) : frame_result(f.id, NULL);
 		}

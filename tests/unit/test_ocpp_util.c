@@ -89,6 +89,153 @@ test_units(void)
 	json_decref(mv);
 }
 
+/* Splits an array literal's element list (no braces) made by sb_add_array_str / "%lld" back
+ * into elements: NULL for an unquoted NULL. Returns how many (at most max). */
+static int
+array_elems(const char *s, char **out, int max)
+{
+	int n = 0;
+
+	while (*s && n < max) {
+		if (*s == '"') {
+			char *e = malloc(strlen(s) + 1), *o = e;
+
+			for (s++; *s && *s != '"'; s++) {
+				if (*s == '\\' && s[1])
+					s++;
+				*o++ = *s;
+			}
+			*o = '\0';
+			out[n++] = e;
+			if (*s == '"')
+				s++;
+		} else {
+			size_t l = strcspn(s, ",");
+
+			out[n++] = l == 4 && strncmp(s, "NULL", 4) == 0 ? NULL : strndup(s, l);
+			s += l;
+		}
+		if (*s == ',')
+			s++;
+	}
+	return n;
+}
+
+static void
+free_elems(char **e, int n)
+{
+	for (int i = 0; i < n; i++)
+		free(e[i]);
+}
+
+static void
+test_meter_rows(void)
+{
+	struct sb cols[METER_COLS], b = { 0 };
+	unsigned n, skipped;
+	double energy, power;
+	json_error_t je;
+	char *e[16];
+	int k;
+
+	sb_add_array_str(&b, "plain");
+	sb_add(&b, ",", 1);
+	sb_add_array_str(&b, NULL);
+	sb_add(&b, ",", 1);
+	sb_add_array_str(&b, "a\"b\\c,{}");
+	T_STR(b.s, "\"plain\",NULL,\"a\\\"b\\\\c,{}\"", "array literal elements: quoted, escaped, NULL");
+	k = array_elems(b.s, e, 16);
+	T_INT(k, 3, "three elements back");
+	T_STR(e[2], "a\"b\\c,{}", "quote, backslash, comma and braces survive");
+	T_OK(e[1] == NULL, "NULL stays NULL");
+	free_elems(e, k);
+	sb_free(&b);
+
+	json_t *mv = json_loads("[{\"timestamp\":\"2024-01-01T00:00:00Z\",\"sampledValue\":["
+	    "{\"value\":\"1.5\",\"unit\":\"kWh\"},"
+	    "{\"value\":\"7\",\"measurand\":\"Power.Active.Import\",\"unit\":\"kW\"},"
+	    "{\"value\":\"230\",\"measurand\":\"Voltage\",\"phase\":\"L1-N\",\"location\":\"Outlet\",\"context\":\"Sample.Periodic\"},"
+	    "{\"value\":\"AB12\",\"format\":\"SignedData\"},"
+	    "{\"value\":\"x\"}]},"
+	    "{\"timestamp\":\"2024-01-01T00:00:10Z\",\"sampledValue\":["
+	    "{\"value\":\"1600\",\"context\":\"Sample.\\\"odd\\\"\"},"
+	    "{\"value\":\"16\",\"measurand\":\"Current.Import\",\"phase\":\"L1\"}]}]", 0, &je);
+	memset(cols, 0, sizeof cols);
+	T_INT(meter_rows(mv, 42, cols, &n, &skipped, &energy, &power), 0, "meter_rows");
+	T_INT(n, 5, "five numeric values");
+	T_INT(skipped, 2, "signed data and garbage skipped");
+	T_OK(energy == 1600, "energy: the latest Energy.Active.Import.Register (%g)", energy);
+	T_OK(power == 7000, "power: kW normalised to W (%g)", power);
+	T_STR(cols[MC_CP].s, "42,42,42,42,42", "charge point on every row");
+	k = array_elems(cols[MC_M].s, e, 16);
+	T_INT(k, 5, "five measurands");
+	T_STR(e[0], "Energy.Active.Import.Register", "default measurand");
+	T_STR(e[4], "Current.Import", "measurand kept");
+	free_elems(e, k);
+	k = array_elems(cols[MC_U].s, e, 16);
+	T_STR(e[0], "Wh", "kWh normalised to Wh");
+	T_STR(e[2], "V", "Voltage's default unit");
+	T_STR(e[4], "A", "Current's default unit");
+	free_elems(e, k);
+	k = array_elems(cols[MC_V].s, e, 16);
+	T_STR(e[0], "1500", "1.5 kWh = 1500");
+	T_STR(e[1], "7000", "7 kW = 7000");
+	free_elems(e, k);
+	k = array_elems(cols[MC_P].s, e, 16);
+	T_OK(k == 5 && e[0] == NULL && e[1] == NULL, "no phase: NULL");
+	T_STR(e[2], "L1-N", "phase kept");
+	free_elems(e, k);
+	k = array_elems(cols[MC_C].s, e, 16);
+	T_OK(k == 5 && e[0] == NULL, "no context: NULL");
+	T_STR(e[3], "Sample.\"odd\"", "a quote in a value survives");
+	free_elems(e, k);
+	k = array_elems(cols[MC_T].s, e, 16);
+	T_STR(e[3], "2024-01-01T00:00:10Z", "each value has its meterValue's timestamp");
+	free_elems(e, k);
+
+	/* a second message's values are appended after a ',' */
+	json_t *mv2 = json_loads("[{\"timestamp\":\"2024-01-01T00:00:20Z\",\"sampledValue\":[{\"value\":\"1\"}]}]", 0, &je);
+	T_INT(meter_rows(mv2, 7, cols, &n, &skipped, &energy, &power), 0, "meter_rows appends");
+	T_STR(cols[MC_CP].s, "42,42,42,42,42,7", "appended with a separator");
+	T_OK(isnan(power), "no power value: NAN");
+	for (int c = 0; c < METER_COLS; c++)
+		sb_free(&cols[c]);
+	json_decref(mv);
+	json_decref(mv2);
+}
+
+static void
+test_split(void)
+{
+	struct span el[5];
+	char out[64];
+	const char *f = " [2, \"a,]\\\"b\" ,\"MeterValues\", {\"x\":[1,{\"y\":\"]\"}]} ] ";
+	struct sb b = { 0 };
+
+	T_INT(json_array_split(f, strlen(f), el, 5), 4, "a CALL has four elements");
+	T_OK(el[0].len == 1 && f[el[0].off] == '2', "the message type");
+	T_OK(el[1].len == 8 && strncmp(f + el[1].off, "\"a,]\\\"b\"", 8) == 0, "a string with , ] and an escaped quote");
+	T_OK(strncmp(f + el[3].off, "{\"x\":[1,{\"y\":\"]\"}]}", el[3].len) == 0 && el[3].len == 19,
+	    "the payload, nesting and all, without the spaces around it");
+	T_INT(json_str_decode(f + el[1].off, el[1].len, out, sizeof out), 0, "the unique id decodes");
+	T_STR(out, "a,]\"b", "escapes undone");
+	T_INT(json_array_split("[]", 2, el, 5), 0, "an empty array");
+	T_INT(json_array_split("[1,]", 4, el, 5), -1, "a trailing comma");
+	T_INT(json_array_split("[1,\"x]", 6, el, 5), -1, "an unterminated string");
+	T_INT(json_array_split("[1,{]", 5, el, 5), -1, "unbalanced");
+	T_INT(json_array_split("{\"a\":1}", 7, el, 5), -1, "not an array");
+	T_INT(json_array_split("[1] x", 5, el, 5), -1, "something after the array");
+	T_INT(json_array_split("[1,2,3,4,5,6,7]", 15, el, 5), 7, "all counted, the first five recorded");
+	T_INT(json_str_decode("\"\\u00e9\\ud83d\\ude00\"", 20, out, sizeof out), 0, "\\u escapes and a surrogate pair");
+	T_STR(out, "\xc3\xa9\xf0\x9f\x98\x80", "as UTF-8");
+	T_INT(json_str_decode("\"\\u0000\"", 8, out, sizeof out), -1, "NUL refused");
+	T_INT(json_str_decode("\"\\ud800\"", 8, out, sizeof out), -1, "a lone surrogate refused");
+	T_INT(json_str_decode("\"abc\"", 5, out, 3), -1, "too long for the buffer");
+	sb_add_copy_text(&b, "a\\b\tc\nd\re", 9);
+	T_STR(b.s, "a\\\\b\\tc\\nd\\re", "COPY text escapes");
+	sb_free(&b);
+}
+
 static void
 test_throttle(void)
 {
@@ -126,6 +273,8 @@ main(void)
 	test_identity();
 	test_basic();
 	test_units();
+	test_meter_rows();
+	test_split();
 	test_throttle();
 	test_sb();
 	return t_done();
