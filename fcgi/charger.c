@@ -28,28 +28,26 @@ hhmm(int min, char out[8])
 	snprintf(out, 8, "%02d:%02d", (min / 60) % 25, min % 60);
 }
 
+/* The week from "weekday start end,..." (S_CHARGER column 17, in weekday and time order). */
 static void
-availability(struct req *r, HDF *h, const char *id)
+availability(struct req *r, HDF *h, const char *windows)
 {
-	const char *p[] = { id };
-	PGresult *res = dbq(S_CHARGER_WINDOWS, 1, p);
 	struct buf days[8] = { { 0 } };
 	char k[64], a[8], b[8];
-	int any = 0;
+	int any = 0, d, from, to, len;
 
-	if (res == NULL)
-		return;
-	for (int i = 0; i < PQntuples(res); i++) {
-		int d = atoi(PQgetvalue(res, i, 0));
-
+	for (const char *s = windows; *s; s += *s == ',') {
+		if (sscanf(s, "%d %d %d%n", &d, &from, &to, &len) != 3)
+			break;
+		s += len;
 		if (d < 1 || d > 7)
 			continue;
-		hhmm(atoi(PQgetvalue(res, i, 1)), a);
-		hhmm(atoi(PQgetvalue(res, i, 2)), b);
+		hhmm(from, a);
+		hhmm(to, b);
 		buf_printf(&days[d], "%s%s–%s", days[d].len ? ", " : "", a, b);
 		any = 1;
 	}
-	for (int d = 1; d <= 7; d++) {
+	for (d = 1; d <= 7; d++) {
 		snprintf(k, sizeof k, "Charger.Week.%d.Day", d);
 		hdf_setf(h, k, "%s", tr(r, (const char *[]){ "", "Day.1", "Day.2", "Day.3", "Day.4",
 		    "Day.5", "Day.6", "Day.7" }[d]));
@@ -58,7 +56,29 @@ availability(struct req *r, HDF *h, const char *id)
 		buf_free(&days[d]);
 	}
 	hdf_set_value(h, "Charger.HasWeek", any ? "1" : "0");
-	PQclear(res);
+}
+
+/* The connectors from "id type watts status,..." (S_CHARGER column 16, in connector order). */
+static void
+connectors(struct req *r, HDF *h, const char *list)
+{
+	char k[64], type[16], status[16], power[64];
+	long long id, watts;
+	int i = 0, len;
+
+	for (const char *s = list; *s; s += *s == ',', i++) {
+		if (sscanf(s, "%lld %15s %lld %15[^,]%n", &id, type, &watts, status, &len) != 4)
+			break;
+		s += len;
+		snprintf(k, sizeof k, "Charger.Connectors.%d.Id", i);
+		hdf_setf(h, k, "%lld", id);
+		snprintf(k, sizeof k, "Charger.Connectors.%d.Type", i);
+		hdf_set_value(h, k, connector_label(type));
+		snprintf(k, sizeof k, "Charger.Connectors.%d.Power", i);
+		hdf_set_value(h, k, power_format(watts, r->lang, power, sizeof power));
+		snprintf(k, sizeof k, "Charger.Connectors.%d.Status", i);
+		hdf_set_value(h, k, connector_status_key(status));
+	}
 }
 
 int
@@ -66,7 +86,7 @@ h_charger(struct req *r)
 {
 	const char *id = kvlist_get(&r->params, "id");
 	long long n;
-	char money[64], k[64];
+	char money[64];
 	const char *p[1];
 	PGresult *res;
 	HDF *h;
@@ -103,22 +123,9 @@ h_charger(struct req *r)
 	hdf_set_value(h, "Charger.AutoAccept", strcmp(PQgetvalue(res, 0, 13), "t") == 0 ? "1" : "0");
 	hdf_set_value(h, "Charger.Status", PQgetvalue(res, 0, 14));
 	hdf_set_value(h, "Charger.LastSeen", PQgetvalue(res, 0, 15));
+	connectors(r, h, PQgetvalue(res, 0, 16));
+	availability(r, h, PQgetvalue(res, 0, 17));
 	PQclear(res);
-
-	if ((res = dbq(S_CHARGER_CONNECTORS, 1, p)) == NULL)
-		return fail(r, 503, NULL, "%s", tr(r, "Error.Database"));
-	for (int i = 0; i < PQntuples(res); i++) {
-		snprintf(k, sizeof k, "Charger.Connectors.%d.Id", i);
-		hdf_set_value(h, k, PQgetvalue(res, i, 0));
-		snprintf(k, sizeof k, "Charger.Connectors.%d.Type", i);
-		hdf_set_value(h, k, connector_label(PQgetvalue(res, i, 1)));
-		snprintf(k, sizeof k, "Charger.Connectors.%d.Power", i);
-		hdf_set_value(h, k, power_format(atoll(PQgetvalue(res, i, 2)), r->lang, money, sizeof money));
-		snprintf(k, sizeof k, "Charger.Connectors.%d.Status", i);
-		hdf_set_value(h, k, connector_status_key(PQgetvalue(res, i, 3)));
-	}
-	PQclear(res);
-	availability(r, h, p[0]);
 	hdf_set_value(h, "Page.Class", "page-charger");
 	return page(r, "charger.cs");
 }

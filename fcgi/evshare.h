@@ -33,7 +33,8 @@ enum vkind {
 	V_MONEY,    /* CZK "6,50" -> minor units, at most max minor units */
 	V_BBOX,     /* west,south,east,north */
 	V_CHOICE,   /* one of choices[] (NULL-terminated) */
-	V_BOOL      /* "1", "true", "on" or "0", "false", "" */
+	V_BOOL,     /* "1", "true", "on" or "0", "false", "" */
+	V_EMAIL     /* an e-mail address (lower-cased by the handler), length [min, max] */
 };
 
 #define F_REQUIRED 1u
@@ -47,13 +48,26 @@ struct field {
 };
 
 union value {
-	long long i;            /* V_INT, V_MONEY, V_BOOL, V_CHOICE (the index) */
+	long long i;            /* V_INT, V_MONEY, V_BOOL */
 	double d;               /* V_NUM */
 	double box[4];          /* V_BBOX */
-	const char *s;          /* V_TEXT, V_CHOICE: owned by the request's kvlist */
+	const char *s;          /* V_TEXT, V_EMAIL, V_CHOICE (the chosen entry of choices[]; the
+	                         * index is not kept: it shares this union) */
 };
 
-#define MAX_FIELDS 32
+#define MAX_FIELDS 48
+
+/* The person behind the request (session.c); all zero for an anonymous visitor. */
+struct who {
+	long long id;                /* accounts.id, 0 when nobody is signed in */
+	long long sid;               /* web_sessions.id of this session */
+	int owner, admin, verified;
+	char name[328];              /* display name (80 characters of UTF-8) */
+	char email[256];
+	char lang[4];                /* the account's language */
+	char csrf[64];               /* the CSRF token forms carry, derived from the cookie */
+	char visitor[64];            /* the anonymous visitor cookie, when there is no session */
+};
 
 /* ---------------------------------------------------------------- the request */
 struct req {
@@ -78,6 +92,8 @@ struct req {
 	const struct route *route;
 	union value val[MAX_FIELDS];
 	unsigned char has[MAX_FIELDS];   /* field present and valid */
+	int nerr;                        /* R_FORM routes: fields that failed (see form_error) */
+	struct who who;                  /* reset between requests */
 
 	/* output */
 	int status;
@@ -103,6 +119,11 @@ void req_header(struct req *r, const char *name, const char *fmt, ...) __attribu
 
 /* ---------------------------------------------------------------- routes */
 #define R_API   1u   /* errors are JSON; unknown query parameters are refused */
+#define R_LOGIN 2u   /* a signed-in person only; anyone else is sent to /login?next=... */
+#define R_OWNER 4u   /* an owner only (403 for others); implies R_LOGIN */
+#define R_ADMIN 8u   /* an admin only (403 for others); implies R_LOGIN */
+#define R_FORM  16u  /* a form: invalid fields do not 400; each is recorded (Form.*, Err.*) and
+                      * the handler renders the form again with r->nerr > 0 */
 
 struct route {
 	const char *method;
@@ -139,6 +160,49 @@ enum stmt {
 	S_CHARGER_CONNECTORS,
 	S_CHARGER_WINDOWS,
 	S_HEALTH,
+	/* accounts and sessions (account.c, session.c) */
+	S_SESSION_TOUCH,
+	S_SESSION_NEW,
+	S_SESSION_REVOKE,
+	S_SESSION_REVOKE_ALL,
+	S_SESSION_LIST,
+	S_RATE_HIT,
+	S_ACCOUNT_BY_EMAIL,
+	S_ACCOUNT_NEW,
+	S_ACCOUNT_GET,
+	S_ACCOUNT_UPDATE,
+	S_ACCOUNT_PASSWORD,
+	S_ACCOUNT_HOST,
+	S_ACCOUNT_DELETE,
+	S_TOKEN_NEW,
+	S_TOKEN_PEEK,
+	S_TOKEN_USE,
+	S_VERIFY_EMAIL,
+	S_AUDIT,
+	/* owners (owner.c) */
+	S_LISTING_NEW,
+	S_OWNER_LISTINGS,
+	S_OWNER_LISTING,
+	S_LISTING_COMMANDS,
+	S_CP_PASSWORD,
+	S_CP_TEST,
+	S_LISTING_STATE_OWNER,
+	S_LISTING_DELETE,
+	S_PRICES,
+	S_LISTING_UPDATE,
+	S_LISTING_BLOCKED,
+	/* admins (admin.c) */
+	S_ADMIN_QUEUE,
+	S_ADMIN_LISTING_STATE,
+	S_ADMIN_LISTINGS,
+	S_ADMIN_LISTING,
+	S_ADMIN_MESSAGES,
+	S_ADMIN_COMMANDS,
+	S_ADMIN_SECURITY,
+	S_ADMIN_ACCOUNTS,
+	S_ADMIN_ACCOUNT_STATE,
+	S_ADMIN_ACCOUNT_ROLE,
+	S_AUDIT_LIST,
 	S__MAX
 };
 
@@ -155,6 +219,94 @@ int h_charger(struct req *r);
 int h_health(struct req *r);
 
 extern const struct field f_api_chargers[];
+
+/* accounts (account.c) */
+int h_register_form(struct req *r);
+int h_register(struct req *r);
+int h_login_form(struct req *r);
+int h_login(struct req *r);
+int h_logout(struct req *r);
+int h_verify_form(struct req *r);
+int h_verify(struct req *r);
+int h_verify_resend(struct req *r);
+int h_reset_form(struct req *r);
+int h_reset(struct req *r);
+int h_reset_confirm_form(struct req *r);
+int h_reset_confirm(struct req *r);
+int h_account(struct req *r);
+int h_account_save(struct req *r);
+int h_account_revoke(struct req *r);
+int h_account_host(struct req *r);
+int h_account_delete(struct req *r);
+extern const struct field f_register[], f_login[], f_token[], f_reset[], f_reset_confirm[],
+	f_profile[], f_revoke[], f_delete[], f_next[];
+
+/* owners (owner.c) */
+int h_owner(struct req *r);
+int h_owner_new_form(struct req *r);
+int h_owner_new(struct req *r);
+int h_owner_listing(struct req *r);
+int h_owner_live(struct req *r);
+int h_owner_password(struct req *r);
+int h_owner_test(struct req *r);
+int h_owner_pause(struct req *r);
+int h_owner_resume(struct req *r);
+int h_owner_delete(struct req *r);
+int h_owner_prices(struct req *r);
+int h_owner_edit_form(struct req *r);
+int h_owner_edit(struct req *r);
+extern const struct field f_listing[], f_listing_edit[], f_prices[];
+/* "HH:MM" -> minutes after midnight (0..1440); -1 when it is not a time. Pure. */
+int parse_hhmm(const char *s);
+/* Dates "YYYY-MM-DD" separated by commas, spaces or new lines into a PostgreSQL array literal
+ * appended to out; 0 ok, -1 when a piece is not a real date (2000..2100). Pure. */
+int parse_dates(const char *s, struct buf *out);
+
+/* admins (admin.c) */
+int h_admin(struct req *r);
+int h_admin_listings(struct req *r);
+int h_admin_listing(struct req *r);
+int h_admin_listings_act(struct req *r);
+int h_admin_accounts(struct req *r);
+int h_admin_accounts_act(struct req *r);
+int h_admin_audit(struct req *r);
+extern const struct field f_admin_search[], f_admin_listing_act[], f_admin_account_act[], f_audit[];
+
+/* ---------------------------------------------------------------- sessions (session.c) */
+#define SESSION_COOKIE "ev_s"
+#define VISITOR_COOKIE "ev_v"
+/* Finds the session of the cookie (if any) and fills r->who, including the CSRF token. */
+void session_load(struct req *r);
+/* An anonymous page with a form: makes sure the visitor cookie (and so r->who.csrf) exists. */
+void csrf_ensure(struct req *r);
+/* Starts a session for account (a fresh cookie). 0 ok, -1 database trouble. */
+int session_start(struct req *r, long long account);
+/* Ends this request's session and clears the cookie. */
+void session_end(struct req *r);
+/* The CSRF token for a secret (the session or visitor cookie): base64url of
+ * SHA-256("evshare-csrf:" secret), 43 characters, into out (44 bytes). Pure. */
+void csrf_derive(const char *secret, char out[44]);
+/* 1 when given is the token that belongs to secret (constant time), else 0. Pure. */
+int csrf_match(const char *secret, const char *given);
+/* Counts one hit in the fixed window of bucket; 0 when under max, else -1 with the 429 page
+ * (and Retry-After) set. A database failure lets the request through (logged). */
+int rate_limit(struct req *r, const char *bucket, int max, int window_s);
+/* One audit_log row: who (r->who.id), what, on what, why. 0 ok, -1 logged. */
+int audit(struct req *r, const char *action, const char *target_type, long long target_id,
+	const char *reason);
+/* Records an error for a form field: Err.<name> = the translated key; r->nerr++. */
+void form_error(struct req *r, const char *field, const char *key);
+/* The problem with a new password, as a translation key, or NULL when it is fine: shorter than
+ * 10 characters, longer than 200, on the common-password list (list_path, read once), made of
+ * one repeated character, or containing the e-mail's local part. Pure but for the list. */
+const char *password_problem(const char *pw, const char *email, const char *list_path);
+/* 1 when s looks like an e-mail address we accept (one @, a dot in the domain, no spaces or
+ * angle brackets, 3..254 bytes). Pure. */
+int email_valid(const char *s);
+
+/* ---------------------------------------------------------------- mail (mail.c) */
+/* Writes one message into the outbox (a maildir: tmp/ then new/). 0 ok, -1 logged. */
+int mail_send(const char *to, const char *subject, const char *body);
 
 /* The connector types we know, in display order, NULL-terminated. */
 extern const char *const connector_types[];

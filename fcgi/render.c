@@ -179,6 +179,17 @@ page(struct req *r, const char *name)
 	hdf_set_value(h, "Req.Id", r->id);
 	hdf_set_value(h, "Req.Lang", r->lang);
 	hdf_set_value(h, "Req.OtherLang", strcmp(r->lang, "cs") == 0 ? "en" : "cs");
+	/* the header's menu and every form's CSRF token */
+	if (*r->who.csrf)
+		hdf_set_value(h, "Csrf", r->who.csrf);
+	if (r->nerr)
+		hdf_set_value(h, "FormFailed", "1");
+	if (r->who.id) {
+		hdf_set_value(h, "User.Name", r->who.name);
+		hdf_set_value(h, "User.Owner", r->who.owner ? "1" : "0");
+		hdf_set_value(h, "User.Admin", r->who.admin ? "1" : "0");
+		hdf_set_value(h, "User.Verified", r->who.verified ? "1" : "0");
+	}
 	if ((cs = template(name)) == NULL) {
 		r->status = 500;
 		buf_adds(&r->out, "<!doctype html><title>500</title><p>Internal error (template).");

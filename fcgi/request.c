@@ -277,6 +277,8 @@ req_reset(struct req *r)
 	r->route = NULL;
 	r->body.len = r->out.len = r->headers.len = 0;
 	memset(r->has, 0, sizeof r->has);
+	memset(&r->who, 0, sizeof r->who);
+	r->nerr = 0;
 }
 
 void

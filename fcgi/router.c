@@ -14,6 +14,49 @@ const struct route routes[] = {
 	{ "GET", "/chargers/{id}", h_charger, NULL, 0 },
 	{ "GET", "/api/v1/chargers", h_api_chargers, f_api_chargers, R_API },
 	{ "GET", "/health", h_health, NULL, R_API },
+
+	/* accounts (account.c) */
+	{ "GET", "/register", h_register_form, NULL, 0 },
+	{ "POST", "/register", h_register, f_register, R_FORM },
+	{ "GET", "/login", h_login_form, f_next, 0 },
+	{ "POST", "/login", h_login, f_login, R_FORM },
+	{ "POST", "/logout", h_logout, NULL, 0 },
+	{ "GET", "/verify", h_verify_form, f_token, 0 },
+	{ "POST", "/verify", h_verify, f_token, 0 },
+	{ "POST", "/verify/resend", h_verify_resend, NULL, R_LOGIN },
+	{ "GET", "/reset", h_reset_form, NULL, 0 },
+	{ "POST", "/reset", h_reset, f_reset, R_FORM },
+	{ "GET", "/reset/confirm", h_reset_confirm_form, f_token, 0 },
+	{ "POST", "/reset/confirm", h_reset_confirm, f_reset_confirm, R_FORM },
+	{ "GET", "/account", h_account, NULL, R_LOGIN },
+	{ "POST", "/account", h_account_save, f_profile, R_LOGIN | R_FORM },
+	{ "POST", "/account/sessions/revoke", h_account_revoke, f_revoke, R_LOGIN },
+	{ "POST", "/account/host", h_account_host, NULL, R_LOGIN },
+	{ "POST", "/account/delete", h_account_delete, f_delete, R_LOGIN | R_FORM },
+
+	/* owners (owner.c) */
+	{ "GET", "/owner", h_owner, f_next, R_OWNER },
+	{ "GET", "/owner/listings/new", h_owner_new_form, NULL, R_OWNER },
+	{ "POST", "/owner/listings/new", h_owner_new, f_listing, R_OWNER | R_FORM },
+	{ "GET", "/owner/listings/{id}", h_owner_listing, f_next, R_OWNER },
+	{ "GET", "/owner/listings/{id}/live", h_owner_live, NULL, R_OWNER | R_API },
+	{ "GET", "/owner/listings/{id}/edit", h_owner_edit_form, NULL, R_OWNER },
+	{ "POST", "/owner/listings/{id}/edit", h_owner_edit, f_listing_edit, R_OWNER | R_FORM },
+	{ "POST", "/owner/listings/{id}/password", h_owner_password, NULL, R_OWNER },
+	{ "POST", "/owner/listings/{id}/test", h_owner_test, NULL, R_OWNER },
+	{ "POST", "/owner/listings/{id}/pause", h_owner_pause, NULL, R_OWNER },
+	{ "POST", "/owner/listings/{id}/resume", h_owner_resume, NULL, R_OWNER },
+	{ "POST", "/owner/listings/{id}/delete", h_owner_delete, NULL, R_OWNER },
+	{ "POST", "/owner/prices", h_owner_prices, f_prices, R_OWNER | R_FORM },
+
+	/* admins (admin.c) */
+	{ "GET", "/admin", h_admin, f_admin_search, R_ADMIN },
+	{ "GET", "/admin/listings", h_admin_listings, f_admin_search, R_ADMIN },
+	{ "POST", "/admin/listings", h_admin_listings_act, f_admin_listing_act, R_ADMIN | R_FORM },
+	{ "GET", "/admin/listings/{id}", h_admin_listing, NULL, R_ADMIN },
+	{ "GET", "/admin/accounts", h_admin_accounts, f_admin_search, R_ADMIN },
+	{ "POST", "/admin/accounts", h_admin_accounts_act, f_admin_account_act, R_ADMIN | R_FORM },
+	{ "GET", "/admin/audit", h_admin_audit, f_audit, R_ADMIN },
 	{ NULL, NULL, NULL, NULL, 0 }
 };
 
@@ -70,6 +113,12 @@ check_field(const struct field *f, const char *s, union value *v)
 				return NULL;
 			}
 		return "is not one of the allowed values";
+	case V_EMAIL:
+		n = (long long)strlen(s);
+		if (n < (long long)f->min || n > (long long)f->max || !email_valid(s))
+			return "must be an e-mail address";
+		v->s = s;
+		return NULL;
 	case V_BOOL:
 		if (strcmp(s, "1") == 0 || strcmp(s, "true") == 0 || strcmp(s, "on") == 0)
 			v->i = 1;
@@ -82,12 +131,61 @@ check_field(const struct field *f, const char *s, union value *v)
 	return "cannot be checked";
 }
 
-/* 0 when every declared field is fine; otherwise the 400 response is set. */
+/* The translation key of a check_field() reason, for forms. */
+static const char *
+why_key(const char *why)
+{
+	static const struct { const char *why, *key; } keys[] = {
+		{ "has the wrong length", "Err.Length" },
+		{ "must be a whole number in range", "Err.Number" },
+		{ "must be a number in range", "Err.Number" },
+		{ "must be an amount like 6.50", "Err.Money" },
+		{ "is not one of the allowed values", "Err.Choice" },
+		{ "must be an e-mail address", "Err.Email" },
+		{ "is required", "Err.Required" },
+	};
+
+	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
+		if (strcmp(keys[i].why, why) == 0)
+			return keys[i].key;
+	return "Err.Invalid";
+}
+
+void
+form_error(struct req *r, const char *field, const char *key)
+{
+	char k[128];
+
+	snprintf(k, sizeof k, "Err.%s", field);
+	hdf_set_value(req_hdf(r), k, tr(r, key));
+	r->nerr++;
+}
+
+/* R_FORM: every declared field goes back into the form as typed (Form.<name>). */
+static void
+keep_values(struct req *r, const struct kvlist *in)
+{
+	char k[128];
+
+	for (int i = 0; r->route->fields[i].name; i++) {
+		const char *s = kvlist_get(in, r->route->fields[i].name);
+
+		if (s == NULL || strcmp(r->route->fields[i].name, "password") == 0 ||
+		    strncmp(r->route->fields[i].name, "password", 8) == 0)
+			continue;   /* passwords are never sent back */
+		snprintf(k, sizeof k, "Form.%s", r->route->fields[i].name);
+		hdf_set_value(req_hdf(r), k, s);
+	}
+}
+
+/* 0 when every declared field is fine; otherwise the 400 response is set. R_FORM routes
+ * record the problems instead (r->nerr) and always reach their handler. */
 static int
 validate(struct req *r)
 {
 	const struct route *rt = r->route;
 	const struct kvlist *in = strcmp(r->method, "POST") == 0 ? &r->form : &r->query;
+	int form = (rt->flags & R_FORM) != 0;
 
 	if (rt->fields == NULL)
 		return in->n && (rt->flags & R_API) ?
@@ -106,15 +204,61 @@ validate(struct req *r)
 		const struct field *f = &rt->fields[i];
 		const char *s = kvlist_get(in, f->name), *why;
 
-		if (s == NULL || (*s == '\0' && f->kind != V_TEXT)) {
-			if (f->flags & F_REQUIRED)
+		if (s == NULL || (*s == '\0' && (f->kind != V_TEXT || form))) {
+			if ((f->flags & F_REQUIRED) && form)
+				form_error(r, f->name, "Err.Required");
+			else if (f->flags & F_REQUIRED)
 				return fail(r, 400, f->name, "parameter '%s' is required", f->name), -1;
 			continue;
 		}
-		if ((why = check_field(f, s, &r->val[i])) != NULL)
+		if ((why = check_field(f, s, &r->val[i])) != NULL) {
+			if (form) {
+				form_error(r, f->name, why_key(why));
+				continue;
+			}
 			return fail(r, 400, f->name, "parameter '%s': %s", f->name, why), -1;
+		}
 		r->has[i] = 1;
 	}
+	if (form)
+		keep_values(r, in);
+	return 0;
+}
+
+/* Who may do what, before any work: CSRF for every POST, then the session and the role. */
+static int
+guard(struct req *r)
+{
+	const struct route *rt = r->route;
+	unsigned need = rt->flags & (R_LOGIN | R_OWNER | R_ADMIN);
+
+	if (strcmp(r->method, "POST") == 0) {
+		const char *given = kvlist_get(&r->form, "csrf");
+		const char *secret = r->who.id ? kvlist_get(&r->cookies, SESSION_COOKIE) :
+		    kvlist_get(&r->cookies, VISITOR_COOKIE);
+
+		if (given == NULL || secret == NULL || !csrf_match(secret, given))
+			return fail(r, 403, "csrf", "%s", tr(r, "Error.Csrf")), -1;
+	}
+	if (need && r->who.id == 0) {
+		struct buf to = { 0 };
+
+		if (strcmp(r->method, "GET") != 0)
+			return fail(r, 403, NULL, "%s", tr(r, "Error.LoginFirst")), -1;
+		buf_adds(&to, "/login?next=");
+		for (const char *p = r->path; *p; p++)
+			if ((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '/' || *p == '-' || *p == '_')
+				buf_add(&to, p, 1);
+			else
+				buf_printf(&to, "%%%02X", (unsigned char)*p);
+		redirect(r, to.s);
+		buf_free(&to);
+		return -1;
+	}
+	if ((need & R_OWNER) && !r->who.owner)
+		return fail(r, 403, NULL, "%s", tr(r, "Error.OwnersOnly")), -1;
+	if ((need & R_ADMIN) && !r->who.admin)
+		return fail(r, 403, NULL, "%s", tr(r, "Error.AdminsOnly")), -1;
 	return 0;
 }
 
@@ -154,7 +298,10 @@ dispatch(struct req *r)
 		return;
 	}
 	r->route = rt;
-	if (validate(r))
+	if (!(rt->flags & R_API) || strcmp(r->method, "GET") != 0 ||
+	    (rt->flags & (R_LOGIN | R_OWNER | R_ADMIN)))
+		session_load(r);
+	if (guard(r) || validate(r))
 		return;
 	rt->handler(r);
 }

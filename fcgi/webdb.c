@@ -10,50 +10,45 @@
 #include "log.h"
 #include "evshare.h"
 
-/* The live summary of a listing, from its charge point and connectors. */
-#define STATUS_SQL \
-	"CASE WHEN cp.id IS NULL OR cp.last_seen_at IS NULL THEN 'unknown' " \
-	"WHEN NOT cp.online THEN 'offline' " \
-	"WHEN bool_or(c.status = 'Available') THEN 'available' " \
-	"WHEN bool_or(c.status IN ('Preparing','Charging','SuspendedEV','SuspendedEVSE','Finishing','Reserved')) THEN 'charging' " \
-	"WHEN bool_and(c.status = 'Unknown') THEN 'unknown' " \
-	"ELSE 'offline' END"
-
 static const struct db_stmt stmts[S__MAX + 1] = {
-	/* $1..$4 bbox, $5 connector type, $6 min W, $7 max price, $8 available only, $9 limit */
+	/* $1..$4 bbox, $5 connector type, $6 min W, $7 max price, $8 available only, $9 limit.
+	 * map_listings (sql/003_map.sql) holds each approved charger's GeoJSON Feature, kept up to
+	 * date by triggers: one index scan, no joins, nothing to build per row. */
 	[S_MAP_BBOX] = { "map_bbox",
-		"SELECT l.id, l.title, l.city, l.lon, l.lat, t.price_per_kwh, t.currency, "
-		STATUS_SQL ", max(c.max_power_w), "
-		"array_to_string(array_agg(c.connector_id ORDER BY c.connector_id), ','), "
-		"array_to_string(array_agg(c.type ORDER BY c.connector_id), ','), "
-		"array_to_string(array_agg(c.max_power_w ORDER BY c.connector_id), ','), "
-		"array_to_string(array_agg(c.status ORDER BY c.connector_id), ',') "
-		"FROM listings l JOIN tariffs t ON t.listing_id = l.id "
-		"JOIN connectors c ON c.listing_id = l.id "
-		"LEFT JOIN charge_points cp ON cp.listing_id = l.id "
-		"WHERE l.state = 'approved' "
-		"AND point(l.lon, l.lat) <@ box(point($1::float8, $2::float8), point($3::float8, $4::float8)) "
-		"AND ($7::bigint IS NULL OR t.price_per_kwh <= $7) "
-		"AND (($5::text IS NULL AND $6::int IS NULL) OR EXISTS (SELECT 1 FROM connectors x "
-		"     WHERE x.listing_id = l.id AND ($5 IS NULL OR x.type = $5) "
-		"     AND ($6 IS NULL OR x.max_power_w >= $6))) "
-		"GROUP BY l.id, t.listing_id, cp.id "
-		"HAVING NOT $8::bool OR (" STATUS_SQL ") = 'available' "
+		"SELECT m.feature FROM map_listings m "
+		"WHERE point(m.lon, m.lat) <@ box(point($1::float8, $2::float8), point($3::float8, $4::float8)) "
+		"AND ($7::bigint IS NULL OR m.price_per_kwh <= $7) "
+		"AND (($5::text IS NULL AND $6::int IS NULL) OR EXISTS (SELECT 1 "
+		"     FROM unnest(m.connector_types, m.connector_watts) AS x (type, max_power_w) "
+		"     WHERE ($5 IS NULL OR x.type = $5) AND ($6 IS NULL OR x.max_power_w >= $6))) "
+		"AND (NOT $8::bool OR m.status = 'available') "
 		"LIMIT $9::int" },
+	/* $1 listing: the whole charger page in one round trip. Columns 16 and 17 are the
+	 * connectors "id type watts status,..." (status Unknown unless the charger is online; as
+	 * charger_connectors) and the weekly windows "weekday start end,..." (as charger_windows),
+	 * each in display order; every part is a number or a word from a CHECK list. */
 	[S_CHARGER] = { "charger",
 		"SELECT l.id, l.title, l.description, l.address, l.city, l.lat, l.lon, "
 		"a.display_name, t.price_per_kwh, t.currency, t.idle_fee_per_min, t.idle_grace_min, "
 		"t.session_fee, l.auto_accept, "
 		"CASE WHEN cp.id IS NULL OR cp.last_seen_at IS NULL THEN 'unknown' "
 		"WHEN NOT cp.online THEN 'offline' "
-		"WHEN EXISTS (SELECT 1 FROM connectors c WHERE c.listing_id = l.id AND c.status = 'Available') THEN 'available' "
-		"WHEN EXISTS (SELECT 1 FROM connectors c WHERE c.listing_id = l.id AND c.status IN "
-		"  ('Preparing','Charging','SuspendedEV','SuspendedEVSE','Finishing','Reserved')) THEN 'charging' "
+		"WHEN k.any_available THEN 'available' "
+		"WHEN k.any_charging THEN 'charging' "
 		"ELSE 'offline' END, "
-		"coalesce(to_char(cp.last_seen_at AT TIME ZONE 'Europe/Prague', 'DD.MM.YYYY HH24:MI'), '') "
+		"coalesce(to_char(cp.last_seen_at AT TIME ZONE 'Europe/Prague', 'DD.MM.YYYY HH24:MI'), ''), "
+		"coalesce(k.connectors, ''), "
+		"coalesce((SELECT string_agg(w.weekday || ' ' || w.start_min || ' ' || w.end_min, ',' "
+		"  ORDER BY w.weekday, w.start_min) FROM availability_windows w WHERE w.listing_id = l.id), '') "
 		"FROM listings l JOIN accounts a ON a.id = l.owner_id "
 		"JOIN tariffs t ON t.listing_id = l.id "
 		"LEFT JOIN charge_points cp ON cp.listing_id = l.id "
+		"CROSS JOIN LATERAL (SELECT bool_or(c.status = 'Available') AS any_available, "
+		"  bool_or(c.status IN ('Preparing','Charging','SuspendedEV','SuspendedEVSE','Finishing','Reserved')) AS any_charging, "
+		"  string_agg(c.connector_id || ' ' || c.type || ' ' || c.max_power_w || ' ' || "
+		"    CASE WHEN cp.id IS NULL OR cp.last_seen_at IS NULL OR NOT cp.online THEN 'Unknown' ELSE c.status END, "
+		"    ',' ORDER BY c.connector_id) AS connectors "
+		"  FROM connectors c WHERE c.listing_id = l.id) AS k "
 		"WHERE l.id = $1::bigint AND l.state = 'approved'" },
 	[S_CHARGER_CONNECTORS] = { "charger_connectors",
 		"SELECT c.connector_id, c.type, c.max_power_w, "
@@ -68,6 +63,256 @@ static const struct db_stmt stmts[S__MAX + 1] = {
 		"(SELECT to_char(max(last_seen_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') FROM bridge_nodes), "
 		"(SELECT extract(epoch FROM now() - max(last_seen_at))::int FROM bridge_nodes), "
 		"(SELECT count(*) FROM charge_points WHERE online)" },
+	/* ---- accounts and sessions (session.c, account.c) */
+	/* $1 token hash: the live session and its person, touched */
+	[S_SESSION_TOUCH] = { "session_touch",
+		"UPDATE web_sessions s SET last_seen_at = now() FROM accounts a "
+		"WHERE s.token_hash = $1::bytea AND a.id = s.account_id AND s.revoked_at IS NULL "
+		"AND s.expires_at > now() AND a.state = 'active' "
+		"RETURNING s.id, a.id, a.display_name, a.email, a.is_owner, a.is_admin, "
+		"a.email_verified_at IS NOT NULL, a.lang" },
+	/* $1 account, $2 token hash, $3 days, $4 ip, $5 user agent */
+	[S_SESSION_NEW] = { "session_new",
+		"INSERT INTO web_sessions (account_id, token_hash, expires_at, ip, user_agent) "
+		"VALUES ($1::bigint, $2::bytea, now() + $3::int * interval '1 day', $4::inet, left($5, 512)) "
+		"RETURNING id" },
+	/* $1 session id, $2 account (a person revokes only their own) */
+	[S_SESSION_REVOKE] = { "session_revoke",
+		"UPDATE web_sessions SET revoked_at = now() WHERE id = $1::bigint AND account_id = $2::bigint "
+		"AND revoked_at IS NULL RETURNING id" },
+	/* $1 account: every session ends (password reset, deletion, suspension) */
+	[S_SESSION_REVOKE_ALL] = { "session_revoke_all",
+		"UPDATE web_sessions SET revoked_at = now() WHERE account_id = $1::bigint AND revoked_at IS NULL" },
+	/* $1 account */
+	[S_SESSION_LIST] = { "session_list",
+		"SELECT id, to_char(created_at AT TIME ZONE 'Europe/Prague', 'DD.MM.YYYY HH24:MI'), "
+		"to_char(last_seen_at AT TIME ZONE 'Europe/Prague', 'DD.MM.YYYY HH24:MI'), "
+		"coalesce(host(ip), ''), coalesce(user_agent, '') FROM web_sessions "
+		"WHERE account_id = $1::bigint AND revoked_at IS NULL AND expires_at > now() "
+		"ORDER BY last_seen_at DESC LIMIT 50" },
+	/* $1 bucket, $2 window seconds: hits in the current window, seconds until it ends */
+	[S_RATE_HIT] = { "rate_hit",
+		"WITH old AS (DELETE FROM rate_limits WHERE bucket = $1 AND window_start < now() - interval '2 days') "
+		"INSERT INTO rate_limits (bucket, window_start, hits) "
+		"VALUES ($1, to_timestamp(floor(extract(epoch FROM now()) / $2::int) * $2::int), 1) "
+		"ON CONFLICT (bucket, window_start) DO UPDATE SET hits = rate_limits.hits + 1 "
+		"RETURNING hits, ceil(extract(epoch FROM window_start + $2::int * interval '1 second' - now()))::int" },
+	/* $1 email */
+	[S_ACCOUNT_BY_EMAIL] = { "account_by_email",
+		"SELECT id, password_hash, state, display_name, email_verified_at IS NOT NULL, lang "
+		"FROM accounts WHERE email = $1" },
+	/* $1 email, $2 name, $3 hash, $4 lang; nothing when the e-mail is taken */
+	[S_ACCOUNT_NEW] = { "account_new",
+		"INSERT INTO accounts (email, display_name, password_hash, lang) VALUES ($1, $2, $3, $4) "
+		"ON CONFLICT (email) DO NOTHING RETURNING id" },
+	/* $1 account */
+	[S_ACCOUNT_GET] = { "account_get",
+		"SELECT email, display_name, coalesce(phone, ''), lang, email_verified_at IS NOT NULL, "
+		"is_owner, is_admin, password_hash FROM accounts WHERE id = $1::bigint AND state = 'active'" },
+	/* $1 account, $2 name, $3 phone, $4 lang */
+	[S_ACCOUNT_UPDATE] = { "account_update",
+		"UPDATE accounts SET display_name = $2, phone = nullif($3, ''), lang = $4 "
+		"WHERE id = $1::bigint AND state = 'active' RETURNING id" },
+	/* $1 account, $2 hash */
+	[S_ACCOUNT_PASSWORD] = { "account_password",
+		"UPDATE accounts SET password_hash = $2 WHERE id = $1::bigint AND state = 'active' RETURNING id" },
+	/* $1 account */
+	[S_ACCOUNT_HOST] = { "account_host",
+		"UPDATE accounts SET is_owner = true WHERE id = $1::bigint AND state = 'active' RETURNING id" },
+	/* $1 account: personal data goes, the rows money and charging refer to stay */
+	[S_ACCOUNT_DELETE] = { "account_delete",
+		"WITH a AS (UPDATE accounts SET email = 'deleted-' || id || '@deleted.invalid', "
+		"  display_name = 'deleted', phone = NULL, password_hash = NULL, state = 'deleted', "
+		"  deleted_at = now(), is_owner = false, is_admin = false, email_verified_at = NULL "
+		"  WHERE id = $1::bigint AND state <> 'deleted' RETURNING id), "
+		"s AS (UPDATE web_sessions SET revoked_at = now(), ip = NULL, user_agent = NULL "
+		"  WHERE account_id IN (SELECT id FROM a) AND revoked_at IS NULL), "
+		"t AS (DELETE FROM account_tokens WHERE account_id IN (SELECT id FROM a)), "
+		"k AS (UPDATE api_keys SET revoked_at = now() WHERE account_id IN (SELECT id FROM a) AND revoked_at IS NULL), "
+		"l AS (UPDATE listings SET state = 'deleted', updated_at = now() "
+		"  WHERE owner_id IN (SELECT id FROM a) AND state <> 'deleted'), "
+		"c AS (UPDATE charge_points SET password_hash = 'disabled', password_set_at = now() "
+		"  WHERE listing_id IN (SELECT id FROM listings WHERE owner_id IN (SELECT id FROM a))) "
+		"SELECT id FROM a" },
+	/* $1 account, $2 purpose, $3 token hash, $4 hours */
+	[S_TOKEN_NEW] = { "token_new",
+		"INSERT INTO account_tokens (account_id, purpose, token_hash, expires_at) "
+		"VALUES ($1::bigint, $2, $3::bytea, now() + $4::int * interval '1 hour') RETURNING id" },
+	/* $1 purpose, $2 token hash: is it usable, for whom */
+	[S_TOKEN_PEEK] = { "token_peek",
+		"SELECT t.account_id, a.email FROM account_tokens t JOIN accounts a ON a.id = t.account_id "
+		"WHERE t.purpose = $1 AND t.token_hash = $2::bytea AND t.used_at IS NULL "
+		"AND t.expires_at > now() AND a.state = 'active'" },
+	/* $1 purpose, $2 token hash: use it up (once) */
+	[S_TOKEN_USE] = { "token_use",
+		"UPDATE account_tokens t SET used_at = now() FROM accounts a "
+		"WHERE t.purpose = $1 AND t.token_hash = $2::bytea AND t.used_at IS NULL "
+		"AND t.expires_at > now() AND a.id = t.account_id AND a.state = 'active' RETURNING t.account_id" },
+	/* $1 account */
+	[S_VERIFY_EMAIL] = { "verify_email",
+		"UPDATE accounts SET email_verified_at = coalesce(email_verified_at, now()) "
+		"WHERE id = $1::bigint RETURNING id" },
+	/* $1 actor, $2 action, $3 target type, $4 target id, $5 reason, $6 ip */
+	[S_AUDIT] = { "audit",
+		"INSERT INTO audit_log (actor_id, action, target_type, target_id, reason, ip) "
+		"VALUES ($1::bigint, $2, $3, $4::bigint, $5, $6::inet)" },
+	/* ---- owners (owner.c) */
+	/* $1 owner, $2 title, $3 description, $4 address, $5 city, $6 lat, $7 lon, $8 access,
+	 * $9 auto accept, $10 price, $11 idle fee, $12 idle grace, $13 session fee,
+	 * $14 connector types[], $15 watts[], $16 weekdays[], $17 starts[], $18 ends[],
+	 * $19 blocked dates[], $20 charger password hash: the whole listing, pending moderation */
+	[S_LISTING_NEW] = { "listing_new",
+		"WITH l AS (INSERT INTO listings (owner_id, title, description, address, city, lat, lon, "
+		"  access_instructions, state, auto_accept) VALUES ($1::bigint, $2, $3, $4, $5, $6::float8, "
+		"  $7::float8, $8, 'pending', $9::bool) RETURNING id), "
+		"t AS (INSERT INTO tariffs (listing_id, price_per_kwh, idle_fee_per_min, idle_grace_min, session_fee) "
+		"  SELECT id, $10::bigint, $11::bigint, $12::int, $13::bigint FROM l), "
+		"c AS (INSERT INTO connectors (listing_id, connector_id, type, max_power_w) "
+		"  SELECT l.id, x.n, x.type, x.w FROM l, unnest($14::text[], $15::int[]) WITH ORDINALITY AS x (type, w, n)), "
+		"w AS (INSERT INTO availability_windows (listing_id, weekday, start_min, end_min) "
+		"  SELECT l.id, x.d, x.s, x.e FROM l, unnest($16::int[], $17::int[], $18::int[]) AS x (d, s, e)), "
+		"b AS (INSERT INTO blocked_dates (listing_id, day) "
+		"  SELECT DISTINCT l.id, x.d FROM l, unnest($19::date[]) AS x (d)), "
+		"cp AS (INSERT INTO charge_points (identity, listing_id, password_hash) "
+		"  SELECT 'EVS-' || lpad(l.id::text, 6, '0'), l.id, $20 FROM l) "
+		"SELECT id FROM l" },
+	/* $1 owner */
+	[S_OWNER_LISTINGS] = { "owner_listings",
+		"SELECT l.id, l.title, l.state, l.city, t.price_per_kwh, t.currency, "
+		"CASE WHEN cp.online THEN 'connected' ELSE 'disconnected' END, coalesce(l.state_reason, ''), "
+		"coalesce(to_char(cp.last_seen_at AT TIME ZONE 'Europe/Prague', 'DD.MM.YYYY HH24:MI'), '') "
+		"FROM listings l JOIN tariffs t ON t.listing_id = l.id "
+		"LEFT JOIN charge_points cp ON cp.listing_id = l.id "
+		"WHERE l.owner_id = $1::bigint AND l.state <> 'deleted' ORDER BY l.id" },
+	/* $1 listing, $2 owner: only one's own (anything else is 404) */
+	[S_OWNER_LISTING] = { "owner_listing",
+		"SELECT l.id, l.title, l.description, l.address, l.city, l.lat, l.lon, l.access_instructions, "
+		"l.state, coalesce(l.state_reason, ''), l.auto_accept, t.price_per_kwh, t.currency, "
+		"t.idle_fee_per_min, t.idle_grace_min, t.session_fee, coalesce(cp.identity, ''), "
+		"coalesce(cp.online, false), "
+		"coalesce(to_char(cp.last_seen_at AT TIME ZONE 'Europe/Prague', 'DD.MM.YYYY HH24:MI:SS'), ''), "
+		"coalesce(cp.vendor, ''), coalesce(cp.model, ''), coalesce(cp.firmware_version, ''), "
+		"coalesce(cp.id, 0), cp.password_set_at > cp.created_at + interval '1 second' "
+		"FROM listings l JOIN tariffs t ON t.listing_id = l.id "
+		"LEFT JOIN charge_points cp ON cp.listing_id = l.id "
+		"WHERE l.id = $1::bigint AND l.owner_id = $2::bigint AND l.state <> 'deleted'" },
+	/* $1 listing: the last commands and what came of them */
+	[S_LISTING_COMMANDS] = { "listing_commands",
+		"SELECT oc.id, oc.action, oc.state, coalesce(oc.response->>'status', ''), "
+		"coalesce(oc.error_code, ''), "
+		"to_char(oc.created_at AT TIME ZONE 'Europe/Prague', 'DD.MM.YYYY HH24:MI:SS') "
+		"FROM ocpp_commands oc JOIN charge_points cp ON cp.id = oc.charge_point_id "
+		"WHERE cp.listing_id = $1::bigint ORDER BY oc.id DESC LIMIT 5" },
+	/* $1 listing, $2 owner, $3 new hash: the old password stops working (the bridge drops it) */
+	[S_CP_PASSWORD] = { "cp_password",
+		"UPDATE charge_points cp SET password_hash = $3, password_set_at = now() FROM listings l "
+		"WHERE l.id = cp.listing_id AND l.id = $1::bigint AND l.owner_id = $2::bigint "
+		"AND l.state <> 'deleted' RETURNING cp.identity" },
+	/* $1 listing, $2 owner: TriggerMessage(StatusNotification) through the command queue */
+	[S_CP_TEST] = { "cp_test",
+		"INSERT INTO ocpp_commands (charge_point_id, action, payload, created_by, timeout_s) "
+		"SELECT cp.id, 'TriggerMessage', '{\"requestedMessage\":\"StatusNotification\"}', $2::bigint, 30 "
+		"FROM charge_points cp JOIN listings l ON l.id = cp.listing_id "
+		"WHERE l.id = $1::bigint AND l.owner_id = $2::bigint AND l.state <> 'deleted' RETURNING id" },
+	/* $1 listing, $2 owner, $3 from state, $4 to state */
+	[S_LISTING_STATE_OWNER] = { "listing_state_owner",
+		"UPDATE listings SET state = $4, updated_at = now() "
+		"WHERE id = $1::bigint AND owner_id = $2::bigint AND state = $3 RETURNING id" },
+	/* $1 listing, $2 owner: only without live future bookings */
+	/* (its charger's password stops working: 'disabled' is no argon2id hash, so the bridge
+	 * drops the connection and refuses the next one) */
+	[S_LISTING_DELETE] = { "listing_delete",
+		"WITH d AS (UPDATE listings l SET state = 'deleted', updated_at = now() "
+		"  WHERE l.id = $1::bigint AND l.owner_id = $2::bigint AND l.state <> 'deleted' "
+		"  AND NOT EXISTS (SELECT 1 FROM reservations r WHERE r.listing_id = l.id "
+		"    AND r.state IN ('requested', 'confirmed') AND upper(r.period) > now()) RETURNING id), "
+		"c AS (UPDATE charge_points SET password_hash = 'disabled', password_set_at = now() "
+		"  WHERE listing_id IN (SELECT id FROM d)) "
+		"SELECT id FROM d" },
+	/* $1 owner, $2 listing ids[], $3 price: all of them or none */
+	[S_PRICES] = { "prices",
+		"UPDATE tariffs t SET price_per_kwh = $3::bigint, updated_at = now() FROM listings l "
+		"WHERE l.id = t.listing_id AND l.id = ANY ($2::bigint[]) AND l.owner_id = $1::bigint "
+		"AND l.state <> 'deleted' AND (SELECT count(*) FROM listings x WHERE x.id = ANY ($2::bigint[]) "
+		"  AND x.owner_id = $1::bigint AND x.state <> 'deleted') = "
+		"  (SELECT count(DISTINCT u) FROM unnest($2::bigint[]) u) RETURNING t.listing_id" },
+	/* $1 listing, $2 owner, $3.. the fields (sql/005_listing_edit.sql): the new state or NULL */
+	[S_LISTING_UPDATE] = { "listing_update",
+		"SELECT listing_update($1::bigint, $2::bigint, $3, $4, $5, $6, $7::float8, $8::float8, $9, "
+		"$10::bool, $11::bigint, $12::bigint, $13::int, $14::bigint, $15::int[], $16::int[], $17::int[], "
+		"$18::date[])" },
+	/* $1 listing */
+	[S_LISTING_BLOCKED] = { "listing_blocked",
+		"SELECT to_char(day, 'YYYY-MM-DD') FROM blocked_dates WHERE listing_id = $1::bigint ORDER BY day" },
+	/* ---- admins (admin.c) */
+	[S_ADMIN_QUEUE] = { "admin_queue",
+		"SELECT l.id, l.title, l.city, l.address, a.display_name, a.email, "
+		"to_char(l.created_at AT TIME ZONE 'Europe/Prague', 'DD.MM.YYYY HH24:MI'), t.price_per_kwh, t.currency, "
+		"(SELECT string_agg(c.type || ' ' || (c.max_power_w / 1000.0)::numeric(6,1) || ' kW', ', ' ORDER BY c.connector_id) "
+		"   FROM connectors c WHERE c.listing_id = l.id), l.lat, l.lon "
+		"FROM listings l JOIN accounts a ON a.id = l.owner_id JOIN tariffs t ON t.listing_id = l.id "
+		"WHERE l.state = 'pending' ORDER BY l.created_at, l.id LIMIT 200" },
+	/* $1 listing, $2 new state, $3 reason, $4 states it may come from[] */
+	[S_ADMIN_LISTING_STATE] = { "admin_listing_state",
+		"UPDATE listings SET state = $2, state_reason = $3, updated_at = now(), "
+		"approved_at = CASE WHEN $2 = 'approved' THEN coalesce(approved_at, now()) ELSE approved_at END "
+		"WHERE id = $1::bigint AND state = ANY ($4::text[]) RETURNING id" },
+	/* $1 text ('' any), $2 state ('' any) */
+	[S_ADMIN_LISTINGS] = { "admin_listings",
+		"SELECT l.id, l.title, l.city, l.state, coalesce(l.state_reason, ''), a.display_name, a.email, "
+		"coalesce(cp.identity, ''), coalesce(cp.online, false) "
+		"FROM listings l JOIN accounts a ON a.id = l.owner_id LEFT JOIN charge_points cp ON cp.listing_id = l.id "
+		"WHERE ($1 = '' OR strpos(lower(l.title || ' ' || l.address || ' ' || l.city || ' ' || a.email || ' ' "
+		"  || a.display_name || ' ' || coalesce(cp.identity, '')), lower($1)) > 0) "
+		"AND ($2 = '' OR l.state = $2) ORDER BY l.id DESC LIMIT 200" },
+	/* $1 listing */
+	[S_ADMIN_LISTING] = { "admin_listing",
+		"SELECT l.id, l.title, l.description, l.address, l.city, l.state, coalesce(l.state_reason, ''), "
+		"a.id, a.display_name, a.email, coalesce(cp.id, 0), coalesce(cp.identity, ''), coalesce(cp.online, false), "
+		"coalesce(to_char(cp.last_seen_at AT TIME ZONE 'Europe/Prague', 'DD.MM.YYYY HH24:MI:SS'), ''), "
+		"coalesce(cp.vendor, ''), coalesce(cp.model, ''), coalesce(cp.firmware_version, ''), l.access_instructions "
+		"FROM listings l JOIN accounts a ON a.id = l.owner_id LEFT JOIN charge_points cp ON cp.listing_id = l.id "
+		"WHERE l.id = $1::bigint" },
+	/* $1 charge point */
+	[S_ADMIN_MESSAGES] = { "admin_messages",
+		"SELECT to_char(at AT TIME ZONE 'Europe/Prague', 'DD.MM.YYYY HH24:MI:SS'), direction, message_type, "
+		"coalesce(action, ''), left(payload::text, 500) FROM ocpp_messages WHERE charge_point_id = $1::bigint "
+		"ORDER BY id DESC LIMIT 50" },
+	[S_ADMIN_COMMANDS] = { "admin_commands",
+		"SELECT to_char(created_at AT TIME ZONE 'Europe/Prague', 'DD.MM.YYYY HH24:MI:SS'), action, state, "
+		"left(payload::text, 300), coalesce(left(response::text, 300), ''), coalesce(error_code, '') "
+		"FROM ocpp_commands WHERE charge_point_id = $1::bigint ORDER BY id DESC LIMIT 20" },
+	[S_ADMIN_SECURITY] = { "admin_security",
+		"SELECT to_char(at AT TIME ZONE 'Europe/Prague', 'DD.MM.YYYY HH24:MI:SS'), kind, coalesce(remote_addr, ''), "
+		"coalesce(detail, '') FROM security_events WHERE charge_point_id = $1::bigint ORDER BY id DESC LIMIT 20" },
+	/* $1 text ('' any), $2 state ('' any) */
+	[S_ADMIN_ACCOUNTS] = { "admin_accounts",
+		"SELECT id, email, display_name, state, coalesce(state_reason, ''), is_owner, is_admin, "
+		"email_verified_at IS NOT NULL, to_char(created_at AT TIME ZONE 'Europe/Prague', 'DD.MM.YYYY') "
+		"FROM accounts WHERE ($1 = '' OR strpos(lower(email || ' ' || display_name || ' ' || coalesce(phone, '')), "
+		"lower($1)) > 0) AND ($2 = '' OR state = $2) ORDER BY id DESC LIMIT 200" },
+	/* $1 account, $2 new state, $3 reason, $4 from state, $5 the admin (never oneself) */
+	[S_ADMIN_ACCOUNT_STATE] = { "admin_account_state",
+		"WITH a AS (UPDATE accounts SET state = $2, state_reason = $3 WHERE id = $1::bigint AND state = $4 "
+		"  AND id <> $5::bigint RETURNING id), "
+		/* a suspended person's listings leave the map with them, and come back with them */
+		"l AS (UPDATE listings SET state = CASE WHEN $2 = 'suspended' THEN 'suspended' ELSE 'approved' END, "
+		"  state_reason = CASE WHEN $2 = 'suspended' THEN 'account suspended' ELSE NULL END, updated_at = now() "
+		"  WHERE owner_id IN (SELECT id FROM a) AND ((($2 = 'suspended') AND state IN ('approved', 'paused')) "
+		"  OR ($2 = 'active' AND state = 'suspended' AND state_reason = 'account suspended'))) "
+		"SELECT id FROM a" },
+	/* $1 account, $2 admin or not, $3 the admin acting (never oneself) */
+	[S_ADMIN_ACCOUNT_ROLE] = { "admin_account_role",
+		"UPDATE accounts SET is_admin = $2::bool WHERE id = $1::bigint AND state = 'active' "
+		"AND is_admin <> $2::bool AND id <> $3::bigint RETURNING id" },
+	/* $1 action ('' any), $2 actor e-mail ('' any), $3 target type ('' any), $4 target id (NULL any) */
+	[S_AUDIT_LIST] = { "audit_list",
+		"SELECT to_char(l.at AT TIME ZONE 'Europe/Prague', 'DD.MM.YYYY HH24:MI:SS'), coalesce(a.email, 'system'), "
+		"l.action, coalesce(l.target_type, ''), coalesce(l.target_id::text, ''), coalesce(l.reason, ''), "
+		"coalesce(host(l.ip), '') FROM audit_log l LEFT JOIN accounts a ON a.id = l.actor_id "
+		"WHERE ($1 = '' OR l.action = $1) AND ($2 = '' OR a.email = lower($2)) "
+		"AND ($3 = '' OR l.target_type = $3) AND ($4::bigint IS NULL OR l.target_id = $4::bigint) "
+		"ORDER BY l.id DESC LIMIT 200" },
 	[S__MAX] = { NULL, NULL }
 };
 

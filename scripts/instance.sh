@@ -202,7 +202,7 @@ start)
 	bridge_start
 	web_start
 	sim_start
-	[ "${EVSHARE_BANNER:-0}" = 1 ] && banner
+	if [ "${EVSHARE_BANNER:-0}" = 1 ]; then banner; fi   # (a false test last would make start fail)
 	;;
 stop)
 	sim_stop

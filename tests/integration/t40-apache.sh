@@ -63,7 +63,7 @@ check "same chargers as the database" [ "$(jqs "len(d['features'])")" = "$(sql "
 http GET "/api/v1/chargers?bbox=oops"
 check "API errors through Apache" [ "$status" = 400 -a "$(jqs "d['error']['param']")" = bbox ]
 http GET "/chargers/$(sql "SELECT id FROM listings WHERE state = 'approved' ORDER BY id LIMIT 1")"
-check "charger page through Apache" [ "$status" = 200 ]
+check "charger page through Apache" [ "$status" = 200 ] || { echo "# status $status"; head -c 600 "$tmp/body"; tail -3 "$dir/logs/error.log"; }
 http GET /static/vendor/leaflet/leaflet.js
 check "static files from disk" [ "$status" = 200 ]
 http GET /nope

@@ -20,10 +20,16 @@
 #include "../../fcgi/map.c"
 #include "../../fcgi/charger.c"
 #include "../../fcgi/health.c"
+#include "../../fcgi/session.c"
+#include "../../fcgi/mail.c"
+#include "../../fcgi/account.c"
+#include "../../fcgi/owner.c"
+#include "../../fcgi/admin.c"
 #include "t.h"
 
 static struct req R;
 static const char *next_type;     /* Content-Type for the next run() */
+static const char *next_cookie;   /* Cookie header for the next run() */
 
 static const char *cgi_vars[] = { "REQUEST_METHOD", "REQUEST_URI", "QUERY_STRING", "HTTP_COOKIE",
 	"HTTP_ACCEPT_LANGUAGE", "CONTENT_LENGTH", "CONTENT_TYPE", NULL };
@@ -44,6 +50,9 @@ run(const char *method, const char *uri, const char *extra_name, const char *ext
 	if (next_type)
 		setenv("CONTENT_TYPE", next_type, 1);
 	next_type = NULL;
+	if (next_cookie)
+		setenv("HTTP_COOKIE", next_cookie, 1);
+	next_cookie = NULL;
 	if (extra_name)
 		setenv(extra_name, extra_value, 1);
 	req_process(&R);
@@ -286,6 +295,103 @@ test_lang_files(void)
 	hdf_destroy(&en);
 }
 
+/* Pure logic of people's pages: CSRF tokens, password rules, e-mail addresses. */
+static void
+test_people(void)
+{
+	char t1[44], t2[44];
+	struct req *r;
+
+	csrf_derive("secret-one", t1);
+	csrf_derive("secret-one", t2);
+	T_OK(strlen(t1) == 43 && strcmp(t1, t2) == 0, "a CSRF token is 43 characters and stable");
+	csrf_derive("secret-two", t2);
+	T_OK(strcmp(t1, t2) != 0, "another secret, another token");
+	T_OK(csrf_match("secret-one", t1), "the right token matches");
+	T_OK(!csrf_match("secret-two", t1), "a token of another cookie does not");
+	T_OK(!csrf_match("secret-one", ""), "an empty token does not");
+	T_OK(!csrf_match("", t1) && !csrf_match(NULL, t1), "no cookie, no match");
+	t2[0] = '\0';
+	strcpy(t2, t1);
+	t2[42] = t2[42] == 'A' ? 'B' : 'A';
+	T_OK(!csrf_match("secret-one", t2), "one character off does not");
+
+	T_OK(password_problem("short", NULL, "conf/common-passwords.txt") != NULL, "5 characters refused");
+	T_STR(password_problem("123456789", NULL, "conf/common-passwords.txt"), "Err.PasswordShort", "9 characters refused");
+	T_STR(password_problem("password123", NULL, "conf/common-passwords.txt"), "Err.PasswordCommon", "password123 is common");
+	T_STR(password_problem("QwertyUiop", NULL, "conf/common-passwords.txt"), "Err.PasswordCommon", "the list ignores case");
+	T_STR(password_problem("heslo12345", NULL, "conf/common-passwords.txt"), "Err.PasswordCommon", "Czech favourites too");
+	T_STR(password_problem("aaaaaaaaaaaaa", NULL, "conf/common-passwords.txt"), "Err.PasswordCommon", "one repeated character refused");
+	T_STR(password_problem("xx-jana.novak-xx", "jana.novak@example.cz", "conf/common-passwords.txt"), "Err.PasswordEmail", "the e-mail's name inside refused");
+	T_OK(password_problem("Zelena-louka-42", "jana@example.cz", "conf/common-passwords.txt") == NULL, "a decent password passes");
+	T_OK(password_problem("žluťoučký kůň", NULL, "conf/common-passwords.txt") == NULL, "length counts characters, not bytes");
+	T_STR(password_problem("žluťouč", NULL, "conf/common-passwords.txt"), "Err.PasswordShort", "7 characters in 11 bytes is short");
+	T_OK(ncommon > 300, "the common-password list has a few hundred entries (%zu)", ncommon);
+
+	T_OK(email_valid("jana@example.cz"), "plain address");
+	T_OK(email_valid("j.n+ev@mail.example.co.uk"), "dots and plus");
+	T_OK(!email_valid("jana"), "no @");
+	T_OK(!email_valid("@example.cz") && !email_valid("jana@") && !email_valid("jana@cz"), "missing parts");
+	T_OK(!email_valid("a@b@c.cz"), "two @");
+	T_OK(!email_valid("ja na@example.cz") && !email_valid("<a>@example.cz"), "spaces and brackets");
+
+	T_INT(parse_hhmm("08:00"), 480, "08:00 is 480 minutes");
+	T_INT(parse_hhmm("24:00"), 1440, "24:00 is the end of the day");
+	T_INT(parse_hhmm("00:00"), 0, "00:00");
+	T_INT(parse_hhmm("24:01"), -1, "24:01 is not a time");
+	T_INT(parse_hhmm("8:00"), -1, "8:00 needs two digits");
+	T_INT(parse_hhmm("08:60"), -1, "08:60 is not a time");
+	T_INT(parse_hhmm("ab:cd"), -1, "letters are not a time");
+	{
+		struct buf b = { 0 };
+
+		T_OK(parse_dates("2026-12-24, 2026-12-25\n2028-02-29", &b) == 0, "dates parse");
+		T_STR(b.s, "{2026-12-24,2026-12-25,2028-02-29}", "into an array literal");
+		b.len = 0;
+		T_OK(parse_dates("", &b) == 0 && strcmp(b.s, "{}") == 0, "no dates is an empty array");
+		b.len = 0;
+		T_OK(parse_dates("2026-02-29", &b) != 0, "2026-02-29 does not exist");
+		b.len = 0;
+		T_OK(parse_dates("2026-04-31", &b) != 0, "April has 30 days");
+		b.len = 0;
+		T_OK(parse_dates("2026-12-24}, {x", &b) != 0, "no way to smuggle array syntax");
+		b.len = 0;
+		T_OK(parse_dates("24.12.2026", &b) != 0, "Czech date order is refused with a message");
+		buf_free(&b);
+	}
+
+	/* CSRF and roles are checked before any handler runs (no database needed) */
+	body("application/x-www-form-urlencoded", "email=a%40b.cz&password=x");
+	r = run("POST", "/login", "CONTENT_LENGTH", "25");
+	T_INT(r->status, 403, "POST /login without a token is 403");
+	body("application/x-www-form-urlencoded", "csrf=abc&email=a%40b.cz");
+	r = run("POST", "/login", "HTTP_COOKIE", "ev_v=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
+	T_INT(r->status, 403, "a wrong token is 403");
+	{
+		char cookie[128], form[128], len[16];
+
+		csrf_derive("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", t1);
+		snprintf(cookie, sizeof cookie, "ev_v=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
+		snprintf(form, sizeof form, "csrf=%s&email=bad&password=", t1);
+		snprintf(len, sizeof len, "%zu", strlen(form));
+		body("application/x-www-form-urlencoded", form);
+		next_cookie = cookie;
+		r = run("POST", "/register", "CONTENT_LENGTH", len);
+		T_OK(r->status != 403, "the right token passes (%d)", r->status);
+	}
+	r = run("GET", "/account", NULL, NULL);
+	T_OK(r->status == 303 && header_has(r, "Location: /login?next=/account"), "login required: to /login?next=");
+	r = run("GET", "/register", NULL, NULL);
+	T_OK(r->status == 200 && header_has(r, "Set-Cookie: ev_v=") && header_has(r, "HttpOnly; SameSite=Lax"),
+	    "a form page sets the visitor cookie, HttpOnly and SameSite=Lax");
+	T_OK(has(r, "name=\"csrf\" value=\""), "and carries the token");
+	T_OK(!header_has(r, "Secure"), "no Secure flag over http");
+	config_set("public_url", "https://evshare.example", NULL, 0);
+	r = run("GET", "/register", NULL, NULL);
+	T_OK(header_has(r, "HttpOnly; SameSite=Lax; Secure"), "cookies are Secure when public_url is https");
+	config_set("public_url", "http://127.0.0.1:8080", NULL, 0);
+}
+
 int
 main(void)
 {
@@ -308,6 +414,7 @@ main(void)
 	test_bodies();
 	test_escaping();
 	test_lang_files();
+	test_people();
 	req_reset(&R);
 	buf_free(&R.out);
 	buf_free(&R.body);

@@ -1,0 +1,350 @@
+/*
+ * admin.c - the admins' pages (R_ADMIN routes: anyone else gets 403). Every action is written
+ * to the audit log (who, when, what, why) before the page answers.
+ *   GET /admin                   the moderation queue: approve, reject with a reason
+ *   GET/POST /admin/listings     search listings; approve, reject, suspend, restore (several)
+ *   GET /admin/listings/{id}     one listing: its charger's OCPP messages, commands, security
+ *                                events, and its audit trail
+ *   GET/POST /admin/accounts     search people; suspend, restore, grant or take the admin role
+ *                                (several at once; never oneself)
+ *   GET /admin/audit             the audit log, filtered by action, admin, target
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "log.h"
+#include "money.h"
+#include "evshare.h"
+
+static const char *const listing_actions[] = { "approve", "reject", "suspend", "restore", NULL };
+static const char *const account_actions[] = { "suspend", "restore", "grant_admin", "revoke_admin", NULL };
+static const char *const backs[] = { "queue", "list", NULL };
+
+const struct field f_admin_search[] = {
+	{ "q", V_TEXT, 0, 0, 200, NULL },
+	{ "state", V_TEXT, 0, 0, 20, NULL },
+	{ "m", V_TEXT, 0, 0, 20, NULL },
+	{ NULL, 0, 0, 0, 0, NULL }
+};
+
+enum { AA_ACTION, AA_REASON, AA_BACK };
+const struct field f_admin_listing_act[] = {
+	[AA_ACTION] = { "action", V_CHOICE, F_REQUIRED, 0, 0, listing_actions },
+	[AA_REASON] = { "reason", V_TEXT, 0, 0, 1000, NULL },
+	[AA_BACK] = { "back", V_CHOICE, 0, 0, 0, backs },
+	{ NULL, 0, 0, 0, 0, NULL }
+};
+
+const struct field f_admin_account_act[] = {
+	[AA_ACTION] = { "action", V_CHOICE, F_REQUIRED, 0, 0, account_actions },
+	[AA_REASON] = { "reason", V_TEXT, 0, 0, 1000, NULL },
+	{ NULL, 0, 0, 0, 0, NULL }
+};
+
+enum { AU_ACTION, AU_ACTOR, AU_TYPE, AU_TARGET };
+const struct field f_audit[] = {
+	[AU_ACTION] = { "action", V_TEXT, 0, 0, 60, NULL },
+	[AU_ACTOR] = { "actor", V_TEXT, 0, 0, 254, NULL },
+	[AU_TYPE] = { "target_type", V_TEXT, 0, 0, 20, NULL },
+	[AU_TARGET] = { "target_id", V_INT, 0, 1, 9000000000000000000.0, NULL },
+	{ NULL, 0, 0, 0, 0, NULL }
+};
+
+/* ---------------------------------------------------------------- helpers */
+
+static int
+admin_db_down(struct req *r)
+{
+	return fail(r, 503, NULL, "%s", tr(r, "Error.Database"));
+}
+
+/* Copies every column of every row into Name.<row>.C<col> (what the templates print). */
+static void
+rows(HDF *h, const char *name, PGresult *res)
+{
+	char k[96];
+
+	for (int i = 0; i < PQntuples(res); i++)
+		for (int c = 0; c < PQnfields(res); c++) {
+			snprintf(k, sizeof k, "%s.%d.C%d", name, i, c);
+			hdf_set_value(h, k, PQgetvalue(res, i, c));
+		}
+	snprintf(k, sizeof k, "%s.N", name);
+	hdf_setf(h, k, "%d", PQntuples(res));
+}
+
+static void
+admin_flash(struct req *r)
+{
+	static const char *const known[] = { "done", "partial", NULL };
+	const char *m = kvlist_get(&r->query, "m");
+	char k[64];
+
+	for (int i = 0; m && known[i]; i++)
+		if (strcmp(known[i], m) == 0) {
+			snprintf(k, sizeof k, "Flash.admin_%s", m);
+			hdf_set_value(req_hdf(r), "Flash", tr(r, k));
+			hdf_set_value(r->hdf, "FlashKind", strcmp(m, "done") == 0 ? "success" : "warning");
+		}
+}
+
+static int
+admin_page(struct req *r, const char *tpl, const char *title_key, const char *tab)
+{
+	admin_flash(r);
+	hdf_set_value(req_hdf(r), "Page.Title", tr(r, title_key));
+	hdf_set_value(r->hdf, "Page.Class", "page-admin");
+	hdf_set_value(r->hdf, "Admin.Tab", tab);
+	return page(r, tpl);
+}
+
+/* The ids of the checked rows ("id" fields) as an array; n gets how many. 0 ok, -1 bad id. */
+static int
+form_ids(struct req *r, long long *ids, int max, int *n)
+{
+	*n = 0;
+	for (size_t i = 0; i < r->form.n; i++) {
+		if (strcmp(r->form.v[i].name, "id") != 0)
+			continue;
+		if (*n == max || parse_long(r->form.v[i].value, 1, 9000000000000000000LL, &ids[*n]))
+			return -1;
+		(*n)++;
+	}
+	return 0;
+}
+
+/* ---------------------------------------------------------------- listings */
+
+int
+h_admin(struct req *r)
+{
+	PGresult *res;
+	HDF *h = req_hdf(r);
+	char k[64], money[64];
+
+	if ((res = dbq(S_ADMIN_QUEUE, 0, NULL)) == NULL)
+		return admin_db_down(r);
+	rows(h, "Queue", res);
+	for (int i = 0; i < PQntuples(res); i++) {
+		snprintf(k, sizeof k, "Queue.%d.Price", i);
+		hdf_set_value(h, k, money_format(atoll(PQgetvalue(res, i, 7)), PQgetvalue(res, i, 8), r->lang,
+		    money, sizeof money));
+	}
+	PQclear(res);
+	return admin_page(r, "admin_index.cs", "Admin.QueueTitle", "queue");
+}
+
+int
+h_admin_listings(struct req *r)
+{
+	const char *q = kvlist_get(&r->query, "q"), *st = kvlist_get(&r->query, "state");
+	const char *p[] = { q ? q : "", st ? st : "" };
+	PGresult *res;
+	HDF *h = req_hdf(r);
+
+	if (hdf_get_obj(h, "Form.q") == NULL) {
+		hdf_set_value(h, "Form.q", p[0]);
+		hdf_set_value(h, "Form.state", p[1]);
+	}
+	if ((res = dbq(S_ADMIN_LISTINGS, 2, p)) == NULL)
+		return admin_db_down(r);
+	rows(h, "Listings", res);
+	PQclear(res);
+	return admin_page(r, "admin_listings.cs", "Admin.ListingsTitle", "listings");
+}
+
+int
+h_admin_listings_act(struct req *r)
+{
+	static const struct {
+		const char *to, *from, *audit;
+		int need_reason;
+	} how[] = {
+		{ "approved", "{pending}", "listing.approve", 0 },
+		{ "rejected", "{pending}", "listing.reject", 1 },
+		{ "suspended", "{approved,paused,pending}", "listing.suspend", 1 },
+		{ "approved", "{suspended,rejected}", "listing.restore", 0 },
+	};
+	long long ids[200];
+	int n, done = 0, a;
+	const char *reason = r->has[AA_REASON] ? r->val[AA_REASON].s : "";
+	const char *back = r->has[AA_BACK] && strcmp(r->val[AA_BACK].s, "queue") == 0 ? "/admin" : "/admin/listings";
+	char to[64];
+
+	if (form_ids(r, ids, 200, &n))
+		return fail(r, 400, "id", "%s", tr(r, "Err.Invalid"));
+	if (n == 0)
+		form_error(r, "id", "Err.PickSome");
+	/* (V_CHOICE leaves the text in the union: find the index here) */
+	for (a = 0; r->has[AA_ACTION] && listing_actions[a]; a++)
+		if (strcmp(listing_actions[a], r->val[AA_ACTION].s) == 0)
+			break;
+	if (r->has[AA_ACTION] && how[a].need_reason && *reason == '\0')
+		form_error(r, "reason", "Err.ReasonNeeded");
+	if (r->nerr)
+		return strcmp(back, "/admin") == 0 ? h_admin(r) : h_admin_listings(r);
+	for (int i = 0; i < n; i++) {
+		char id[24];
+		const char *p[] = { id, how[a].to, *reason ? reason : NULL, how[a].from };
+		PGresult *res;
+
+		snprintf(id, sizeof id, "%lld", ids[i]);
+		if ((res = dbq(S_ADMIN_LISTING_STATE, 4, p)) == NULL)
+			return admin_db_down(r);
+		if (PQntuples(res) == 1) {
+			done++;
+			audit(r, how[a].audit, "listing", ids[i], reason);
+			log_info("admin %lld: %s listing %lld id=%s", r->who.id, how[a].audit, ids[i], r->id);
+		}
+		PQclear(res);
+	}
+	snprintf(to, sizeof to, "%s?m=%s", back, done == n ? "done" : "partial");
+	return redirect(r, to);
+}
+
+int
+h_admin_listing(struct req *r)
+{
+	const char *id = kvlist_get(&r->params, "id");
+	long long n;
+	PGresult *res;
+	HDF *h = req_hdf(r);
+	char cp[24];
+
+	if (id == NULL || parse_long(id, 1, 9000000000000000000LL, &n))
+		return fail(r, 404, NULL, "%s", tr(r, "Error.NotFound"));
+	{
+		const char *p[] = { id };
+
+		if ((res = dbq(S_ADMIN_LISTING, 1, p)) == NULL)
+			return admin_db_down(r);
+	}
+	if (PQntuples(res) != 1) {
+		PQclear(res);
+		return fail(r, 404, NULL, "%s", tr(r, "Error.NotFound"));
+	}
+	rows(h, "Listing", res);
+	snprintf(cp, sizeof cp, "%s", PQgetvalue(res, 0, 10));
+	PQclear(res);
+	{
+		const char *p[] = { cp };
+
+		if ((res = dbq(S_ADMIN_MESSAGES, 1, p)) == NULL)
+			return admin_db_down(r);
+		rows(h, "Messages", res);
+		PQclear(res);
+		if ((res = dbq(S_ADMIN_COMMANDS, 1, p)) == NULL)
+			return admin_db_down(r);
+		rows(h, "Commands", res);
+		PQclear(res);
+		if ((res = dbq(S_ADMIN_SECURITY, 1, p)) == NULL)
+			return admin_db_down(r);
+		rows(h, "Security", res);
+		PQclear(res);
+	}
+	{
+		const char *p[] = { "", "", "listing", id };
+
+		if ((res = dbq(S_AUDIT_LIST, 4, p)) == NULL)
+			return admin_db_down(r);
+		rows(h, "Audit", res);
+		PQclear(res);
+	}
+	return admin_page(r, "admin_listing.cs", "Admin.ListingsTitle", "listings");
+}
+
+/* ---------------------------------------------------------------- accounts */
+
+int
+h_admin_accounts(struct req *r)
+{
+	const char *q = kvlist_get(&r->query, "q"), *st = kvlist_get(&r->query, "state");
+	const char *p[] = { q ? q : "", st ? st : "" };
+	PGresult *res;
+	HDF *h = req_hdf(r);
+
+	if (hdf_get_obj(h, "Form.q") == NULL) {
+		hdf_set_value(h, "Form.q", p[0]);
+		hdf_set_value(h, "Form.state", p[1]);
+	}
+	if ((res = dbq(S_ADMIN_ACCOUNTS, 2, p)) == NULL)
+		return admin_db_down(r);
+	rows(h, "Accounts", res);
+	PQclear(res);
+	hdf_setf(h, "Me", "%lld", r->who.id);
+	return admin_page(r, "admin_accounts.cs", "Admin.AccountsTitle", "accounts");
+}
+
+int
+h_admin_accounts_act(struct req *r)
+{
+	long long ids[200];
+	int n, done = 0, suspend, role;
+	const char *reason = r->has[AA_REASON] ? r->val[AA_REASON].s : "";
+	char me[24], to[64];
+
+	if (form_ids(r, ids, 200, &n))
+		return fail(r, 400, "id", "%s", tr(r, "Err.Invalid"));
+	if (n == 0)
+		form_error(r, "id", "Err.PickSome");
+	suspend = r->has[AA_ACTION] && strcmp(r->val[AA_ACTION].s, "suspend") == 0;
+	if (suspend && *reason == '\0')
+		form_error(r, "reason", "Err.ReasonNeeded");
+	if (r->nerr)
+		return h_admin_accounts(r);
+	role = strncmp(r->val[AA_ACTION].s, "grant", 5) == 0 ? 1 : strncmp(r->val[AA_ACTION].s, "revoke", 6) == 0 ? 0 : -1;
+	snprintf(me, sizeof me, "%lld", r->who.id);
+	for (int i = 0; i < n; i++) {
+		char id[24];
+		const char *p[] = { id, suspend ? "suspended" : "active", *reason ? reason : NULL,
+			suspend ? "active" : "suspended", me };
+		const char *q[] = { id, role == 1 ? "true" : "false", me };
+		PGresult *res;
+
+		snprintf(id, sizeof id, "%lld", ids[i]);
+		if ((res = role >= 0 ? dbq(S_ADMIN_ACCOUNT_ROLE, 3, q) : dbq(S_ADMIN_ACCOUNT_STATE, 5, p)) == NULL)
+			return admin_db_down(r);
+		if (PQntuples(res) == 1) {
+			done++;
+			audit(r, role == 1 ? "account.grant_admin" : role == 0 ? "account.revoke_admin" :
+			    suspend ? "account.suspend" : "account.restore", "account", ids[i], reason);
+			if (suspend) {
+				/* a suspended person is signed out everywhere at once */
+				PGresult *s = dbq(S_SESSION_REVOKE_ALL, 1, p);
+
+				if (s)
+					PQclear(s);
+			}
+		}
+		PQclear(res);
+	}
+	snprintf(to, sizeof to, "/admin/accounts?m=%s", done == n ? "done" : "partial");
+	return redirect(r, to);
+}
+
+/* ---------------------------------------------------------------- audit log */
+
+int
+h_admin_audit(struct req *r)
+{
+	char target[24];
+	const char *p[] = { r->has[AU_ACTION] ? r->val[AU_ACTION].s : "", r->has[AU_ACTOR] ? r->val[AU_ACTOR].s : "",
+		r->has[AU_TYPE] ? r->val[AU_TYPE].s : "", NULL };
+	PGresult *res;
+	HDF *h = req_hdf(r);
+
+	if (r->has[AU_TARGET]) {
+		snprintf(target, sizeof target, "%lld", r->val[AU_TARGET].i);
+		p[3] = target;
+		hdf_set_value(h, "Form.target_id", target);
+	}
+	hdf_set_value(h, "Form.action", p[0]);
+	hdf_set_value(h, "Form.actor", p[1]);
+	hdf_set_value(h, "Form.target_type", p[2]);
+	if ((res = dbq(S_AUDIT_LIST, 4, p)) == NULL)
+		return admin_db_down(r);
+	rows(h, "Audit", res);
+	PQclear(res);
+	return admin_page(r, "admin_audit.cs", "Admin.AuditTitle", "audit");
+}

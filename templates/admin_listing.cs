@@ -1,0 +1,41 @@
+<?cs include:"header.cs" ?><?cs include:"macros.cs" ?>
+<main class="admin-page">
+ <?cs call:admin_nav() ?>
+ <h1><?cs var:Listing.0.C1 ?></h1>
+ <p><span class="state state-<?cs var:Listing.0.C5 ?>"><?cs var:L.ListingState[Listing.0.C5] ?></span><?cs if:Listing.0.C6 ?> <small class="muted"><?cs var:Listing.0.C6 ?></small><?cs /if ?></p>
+ <dl class="facts">
+  <dt><?cs var:L.Admin.Owner ?></dt><dd><?cs var:Listing.0.C8 ?> &lt;<?cs var:Listing.0.C9 ?>&gt;</dd>
+  <dt><?cs var:L.Charger.Address ?></dt><dd><?cs var:Listing.0.C3 ?>, <?cs var:Listing.0.C4 ?></dd>
+  <dt><?cs var:L.Owner.FAccess ?></dt><dd><?cs var:Listing.0.C17 ?></dd>
+  <dt><?cs var:L.Owner.Identity ?></dt><dd><code><?cs var:Listing.0.C11 ?></code> — <?cs if:Listing.0.C12 == "t" ?><?cs var:L.Live.connected ?><?cs else ?><?cs var:L.Live.disconnected ?><?cs /if ?> <?cs var:Listing.0.C13 ?></dd>
+  <dt><?cs var:L.Owner.Vendor ?></dt><dd><?cs var:Listing.0.C14 ?> <?cs var:Listing.0.C15 ?> <?cs var:Listing.0.C16 ?></dd>
+ </dl>
+ <?cs if:Listing.0.C2 ?><p class="description"><?cs var:Listing.0.C2 ?></p><?cs /if ?>
+ <form method="post" action="/admin/listings" class="stack wide">
+  <?cs call:csrf() ?><input type="hidden" name="back" value="list"><input type="hidden" name="id" value="<?cs var:Listing.0.C0 ?>">
+  <?cs call:reason_field() ?>
+  <div class="actions">
+   <button type="submit" name="action" value="approve" class="btn"><?cs var:L.Admin.Approve ?></button>
+   <button type="submit" name="action" value="reject" class="btn"><?cs var:L.Admin.Reject ?></button>
+   <button type="submit" name="action" value="suspend" class="btn btn-danger"><?cs var:L.Admin.Suspend ?></button>
+   <button type="submit" name="action" value="restore" class="btn btn-primary"><?cs var:L.Admin.Restore ?></button>
+  </div>
+ </form>
+ <h2><?cs var:L.Admin.Messages ?></h2>
+ <?cs if:Messages.N == "0" ?><p class="muted"><?cs var:L.Admin.None ?></p><?cs else ?><div class="table-wrap"><table class="data ocpp-messages"><tbody>
+ <?cs each:m = Messages ?><?cs if:m.C0 ?><tr><td><?cs var:m.C0 ?></td><td><?cs var:m.C1 ?></td><td><?cs var:m.C2 ?></td><td><?cs var:m.C3 ?></td><td><code><?cs var:m.C4 ?></code></td></tr><?cs /if ?><?cs /each ?>
+ </tbody></table></div><?cs /if ?>
+ <h2><?cs var:L.Owner.Commands ?></h2>
+ <?cs if:Commands.N == "0" ?><p class="muted"><?cs var:L.Admin.None ?></p><?cs else ?><div class="table-wrap"><table class="data ocpp-commands"><tbody>
+ <?cs each:m = Commands ?><?cs if:m.C0 ?><tr><td><?cs var:m.C0 ?></td><td><?cs var:m.C1 ?></td><td><?cs var:L.CmdState[m.C2] ?></td><td><code><?cs var:m.C3 ?></code></td><td><code><?cs var:m.C4 ?></code></td><td><?cs var:m.C5 ?></td></tr><?cs /if ?><?cs /each ?>
+ </tbody></table></div><?cs /if ?>
+ <h2><?cs var:L.Admin.Security ?></h2>
+ <?cs if:Security.N == "0" ?><p class="muted"><?cs var:L.Admin.None ?></p><?cs else ?><div class="table-wrap"><table class="data security-events"><tbody>
+ <?cs each:m = Security ?><?cs if:m.C0 ?><tr><td><?cs var:m.C0 ?></td><td><?cs var:m.C1 ?></td><td><?cs var:m.C2 ?></td><td><?cs var:m.C3 ?></td></tr><?cs /if ?><?cs /each ?>
+ </tbody></table></div><?cs /if ?>
+ <h2><?cs var:L.Admin.AuditTitle ?></h2>
+ <?cs if:Audit.N == "0" ?><p class="muted"><?cs var:L.Admin.None ?></p><?cs else ?><div class="table-wrap"><table class="data audit"><tbody>
+ <?cs each:a = Audit ?><?cs if:a.C0 ?><tr><td><?cs var:a.C0 ?></td><td><?cs var:a.C1 ?></td><td><?cs var:a.C2 ?></td><td><?cs var:a.C5 ?></td></tr><?cs /if ?><?cs /each ?>
+ </tbody></table></div><?cs /if ?>
+</main>
+<?cs include:"footer.cs" ?>

@@ -1,0 +1,222 @@
+#!/bin/bash
+# Accounts through the real lighttpd: register, verify through the outbox, log in and out,
+# reset a password, profile, sessions, become a host, delete; CSRF on every form, values kept
+# on invalid input, hostile text escaped and stored as typed, throttling with 429.
+. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/web.sh"
+
+sql "DELETE FROM rate_limits" >/dev/null
+s1='<script>alert(1)</script>'
+s2="\"'><img src=x onerror=alert(1)>"
+s3="'; DROP TABLE accounts; --"
+run=$$
+email="anna.$run@example.test"
+pw="Zelena-louka-$run"
+
+# ---- the register form and its cookie
+get anna /register
+check "register page is 200" [ "$status" = 200 ]
+check "register form carries a CSRF token" grep -q 'name="csrf" value="[A-Za-z0-9_-]\{43\}"' "$tmp/body"
+check "the visitor cookie is HttpOnly and SameSite=Lax" bash -c "grep -i '^Set-Cookie: ev_v=' '$tmp/headers' | grep -q 'HttpOnly; SameSite=Lax'"
+check "no Secure flag over plain http" bash -c "! grep -i '^Set-Cookie: ev_v=' '$tmp/headers' | grep -q Secure"
+
+# ---- CSRF: missing, wrong, someone else's
+post_raw anna /register "email=$email" "name=Anna" "password=$pw" "password2=$pw"
+check "register without a CSRF token is 403" [ "$status" = 403 ]
+post_raw anna /register "csrf=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA" "email=$email" "name=Anna" "password=$pw" "password2=$pw"
+check "register with a wrong CSRF token is 403" [ "$status" = 403 ]
+other=$(token_of mallory /register)
+post_raw anna /register "csrf=$other" "email=$email" "name=Anna" "password=$pw" "password2=$pw"
+check "register with another visitor's token is 403" [ "$status" = 403 ]
+check "nothing was created by refused posts" [ "$(sql "SELECT count(*) FROM accounts WHERE email = '$email'")" = 0 ]
+
+# ---- invalid input: re-rendered with values kept and messages next to the fields
+post anna /register /register "email=not-an-email" "name=Anna $s1" "password=short" "password2=short"
+check "invalid registration is re-rendered (200)" [ "$status" = 200 ]
+check "the e-mail message is shown" grep -q 'id="e-email"' "$tmp/body"
+check "the password message is shown" grep -q 'id="e-password"' "$tmp/body"
+check "the typed e-mail is kept" grep -q 'value="not-an-email"' "$tmp/body"
+check "the typed name is kept, escaped" grep -qF "value=\"Anna &lt;script&gt;alert(1)&lt;/script&gt;\"" "$tmp/body"
+check "the password is never sent back" bash -c "! grep -q 'value=\"short\"' '$tmp/body'"
+for e in "$s1" "$s2" "$s3"; do
+	post anna /register /register "email=$e" "name=Anna" "password=x" "password2=x"
+	check "a hostile e-mail ($e) is refused and shown escaped" bash -c "[ '$status' = 200 ] && grep -q 'id=\"e-email\"' '$tmp/body' && ! grep -q '<script>alert' '$tmp/body' && ! grep -q '<img src=x' '$tmp/body'"
+	login anna "$e" "x"
+	check "a hostile login e-mail ($e) is answered, escaped" bash -c "[ '$status' = 200 ] && ! grep -q '<script>alert' '$tmp/body' && ! grep -q '<img src=x' '$tmp/body'"
+done
+post anna /register /register "email=$email" "name=Anna" "password=password123" "password2=password123"
+check "a common password is refused" grep -q 'id="e-password"' "$tmp/body"
+post anna /register /register "email=$email" "name=Anna" "password=qwertyuiop" "password2=qwertyuiop"
+check "qwertyuiop is refused" grep -q 'id="e-password"' "$tmp/body"
+post anna /register /register "email=$email" "name=Anna" "password=$pw" "password2=$pw-x"
+check "mismatched passwords are refused" grep -q 'id="e-password2"' "$tmp/body"
+post anna /register /register "email=$email" "name=" "password=$pw" "password2=$pw"
+check "an empty name is refused with the message at the name" grep -q 'id="e-name"' "$tmp/body"
+
+# ---- register for real (with a hostile name: stored as typed, shown escaped)
+evil="$s1 $s2 $s3"
+post anna /register /register "email=$email" "name=${evil:0:80}" "password=$pw" "password2=$pw"
+check "registration redirects to the account page" [ "$status" = 303 -a "$(header Location)" = "/account?m=registered" ]
+check "the session cookie is HttpOnly; SameSite=Lax" bash -c "grep -i '^Set-Cookie: ev_s=' '$tmp/headers' | grep -q 'HttpOnly; SameSite=Lax'"
+aid=$(sql "SELECT id FROM accounts WHERE email = '$email'")
+check "the account exists" [ -n "$aid" ]
+check "the name is stored exactly as typed" [ "$(psql -X -tA -v e="$email" <<<"SELECT display_name FROM accounts WHERE email = :'e'")" = "${evil:0:80}" ]
+check "the password is stored as argon2id" [ "$(sql "SELECT password_hash LIKE '\$argon2id\$%' FROM accounts WHERE id = $aid")" = t ]
+tok=$(cookie_of anna ev_s)
+check "only the token's SHA-256 is stored" [ "$(sql "SELECT count(*) FROM web_sessions WHERE account_id = $aid AND token_hash = sha256('$tok'::bytea)")" = 1 ]
+check "the token itself is nowhere in the table" [ "$(sql "SELECT count(*) FROM web_sessions WHERE encode(token_hash, 'escape') LIKE '%$tok%'")" = 0 ]
+get anna "/account?m=registered"
+check "account page is 200 once registered" [ "$status" = 200 ]
+check "the header shows the name escaped" bash -c "grep -qF '&lt;script&gt;alert(1)&lt;/script&gt;' '$tmp/body' && ! grep -q '<script>alert' '$tmp/body' && ! grep -q '<img src=x' '$tmp/body'"
+check "it says the e-mail is not verified" grep -q 'action="/verify/resend"' "$tmp/body"
+post anna /register /register "email=$email" "name=Again" "password=$pw" "password2=$pw"
+check "the same e-mail twice is refused at the e-mail field" grep -q 'id="e-email"' "$tmp/body"
+
+# ---- verification through the outbox; GET changes nothing
+link=$(mail_link "$email")
+check "the outbox holds the verification link" [ -n "$link" ]
+token=${link##*token=}
+get fresh "/verify?token=$token"
+check "the link opens a page with a button (200)" [ "$status" = 200 ]
+check "the page posts the token" grep -q 'action="/verify"' "$tmp/body"
+check "opening the link did not verify yet" [ "$(sql "SELECT email_verified_at IS NULL FROM accounts WHERE id = $aid")" = t ]
+post_raw fresh /verify "token=$token"
+check "verify without CSRF is 403" [ "$status" = 403 ]
+post fresh /verify "/verify?token=$token" "token=$token"
+check "the button verifies (303)" [ "$status" = 303 ]
+check "the account is verified" [ "$(sql "SELECT email_verified_at IS NOT NULL FROM accounts WHERE id = $aid")" = t ]
+get fresh "/verify?token=$token"
+check "a used link says so" grep -q 'Odkaz je neplatný\|This link is invalid' "$tmp/body"
+get fresh "/verify?token=short"
+check "a malformed token is 400" [ "$status" = 400 ]
+
+# ---- log out, log in
+post anna /logout /account
+check "logout redirects" [ "$status" = 303 ]
+check "the session is revoked in the database" [ "$(sql "SELECT revoked_at IS NOT NULL FROM web_sessions WHERE token_hash = sha256('$tok'::bytea)")" = t ]
+http GET /account -b "ev_s=$tok"
+check "the old cookie no longer opens the account (to /login?next=)" [ "$status" = 303 -a "$(header Location)" = "/login?next=/account" ]
+login anna "$email" "wrong-password-1"
+check "a wrong password re-renders the login form" [ "$status" = 200 ] 
+check "with the message and the e-mail kept" bash -c "grep -q 'id=\"e-password\"' '$tmp/body' && grep -qF 'value=\"$email\"' '$tmp/body'"
+post anna /login "/login?next=/account" "email=${email^^}" "password=$pw" "next=/account"
+check "login (e-mail in any case) redirects to next" [ "$status" = 303 -a "$(header Location)" = /account ]
+post anna /logout /account
+post anna /login /login "email=$email" "password=$pw" "next=//evil.example/x"
+check "an off-site next= is ignored" [ "$(header Location)" = / ]
+get anna /account
+check "logged in again" [ "$status" = 200 ]
+
+# ---- profile: invalid kept, valid saved, hostile stored as typed
+post anna /account /account "name=" "phone=abc<b>" "lang=en"
+check "invalid profile re-rendered" [ "$status" = 200 ]
+check "phone message and typed phone kept" bash -c "grep -q 'id=\"e-phone\"' '$tmp/body' && grep -qF 'value=\"abc&lt;b&gt;\"' '$tmp/body'"
+check "name message shown" grep -q 'id="e-name"' "$tmp/body"
+post anna /account /account "name=$s2" "phone=+420 777 123 456" "lang=en"
+check "profile saved (303)" [ "$status" = 303 ]
+check "name stored as typed" [ "$(sql "SELECT display_name = \$\$$s2\$\$ FROM accounts WHERE id = $aid")" = t ]
+check "phone and language stored" [ "$(sql "SELECT phone || '|' || lang FROM accounts WHERE id = $aid")" = "+420 777 123 456|en" ]
+get anna /account
+check "the hostile name is escaped in the form" bash -c "grep -qF 'value=\"&quot;&#39;&gt;&lt;img src=x onerror=alert(1)&gt;\"' '$tmp/body' && ! grep -q '<img src=x' '$tmp/body'"
+post anna /account /account "name=Anna Nová" "phone=" "lang=cs"
+post_raw anna /account "name=X" "lang=cs"
+check "profile without CSRF is 403" [ "$status" = 403 ]
+
+for p in /logout /verify/resend /account/host /account/sessions/revoke; do
+	post_raw anna "$p" "id=1"
+	check "POST $p without CSRF is 403" [ "$status" = 403 ]
+	post_raw anna "$p" "id=1" "csrf=$(token_of mallory /register)"
+	check "POST $p with an anonymous visitor's token is 403" [ "$status" = 403 ]
+done
+get anna /account
+check "still signed in after the refused posts" [ "$status" = 200 ]
+
+# ---- sessions: list and revoke another device
+login anna2 "$email" "$pw"
+get anna /account
+check "two sessions are listed" [ "$(grep -c 'action="/account/sessions/revoke"' "$tmp/body")" -ge 2 ]
+sid2=$(sql "SELECT id FROM web_sessions WHERE token_hash = sha256('$(cookie_of anna2 ev_s)'::bytea)")
+post anna /account/sessions/revoke /account "id=$sid2"
+check "revoking the other device redirects" [ "$status" = 303 ]
+get anna2 /account
+check "the other device is signed out" [ "$status" = 303 ]
+mid=$(sql "SELECT s.id FROM web_sessions s JOIN accounts a ON a.id = s.account_id WHERE a.email = 'driver@evshare.test' LIMIT 1")
+[ -z "$mid" ] && { login drv driver@evshare.test; mid=$(sql "SELECT s.id FROM web_sessions s JOIN accounts a ON a.id = s.account_id WHERE a.email = 'driver@evshare.test' LIMIT 1"); }
+post anna /account/sessions/revoke /account "id=$mid"
+check "someone else's session cannot be revoked (404)" [ "$status" = 404 ]
+
+# ---- become a host (verified accounts only)
+post anna /account/host /account
+check "become a host redirects" [ "$status" = 303 ]
+check "the account is an owner now" [ "$(sql "SELECT is_owner FROM accounts WHERE id = $aid")" = t ]
+check "and it is in the audit log" [ "$(sql "SELECT count(*) FROM audit_log WHERE action = 'account.become_host' AND target_id = $aid")" = 1 ]
+sql "DELETE FROM rate_limits" >/dev/null
+bemail="bob.$run@example.test"
+post bob /register /register "email=$bemail" "name=Bob" "password=$pw" "password2=$pw"
+post bob /account/host /account
+check "an unverified account cannot become a host" [ "$(header Location)" = "/account?m=need_verify" -a "$(sql "SELECT is_owner FROM accounts WHERE email = '$bemail'")" = f ]
+
+# ---- password reset by token
+sql "DELETE FROM rate_limits" >/dev/null
+post nobody /reset /reset "email=nobody.$run@example.test"
+check "reset for an unknown address answers the same" [ "$status" = 303 -a "$(header Location)" = "/login?m=reset_sent" ]
+post nobody /reset /reset "email=bad"
+check "reset with an invalid e-mail re-renders with the message" bash -c "[ '$status' = 200 ] && grep -q 'id=\"e-email\"' '$tmp/body' && grep -q 'value=\"bad\"' '$tmp/body'"
+post anon /reset /reset "email=$email"
+link=$(mail_link "$email")
+check "the outbox holds the reset link" bash -c "echo '$link' | grep -q '/reset/confirm?token='"
+token=${link##*token=}
+get anon "/reset/confirm?token=$token"
+check "the reset link opens the form" bash -c "[ '$status' = 200 ] && grep -q 'action=\"/reset/confirm\"' '$tmp/body'"
+post anon /reset/confirm "/reset/confirm?token=$token" "token=$token" "password=abc" "password2=abc"
+check "a short new password is refused" grep -q 'id="e-password"' "$tmp/body"
+newpw="Modra-obloha-$run"
+post anon /reset/confirm "/reset/confirm?token=$token" "token=$token" "password=$newpw" "password2=$newpw"
+check "the new password is set (303)" [ "$status" = 303 ]
+get anna /account
+check "every old session ended with the reset" [ "$status" = 303 ]
+login anna "$email" "$pw"
+check "the old password no longer works" [ "$status" = 200 ]
+login anna "$email" "$newpw"
+check "the new password works" [ "$status" = 303 ]
+post anon /reset/confirm /reset "token=$token" "password=$newpw-2" "password2=$newpw-2"
+check "a reset link works once" grep -q 'Odkaz je neplatný\|This link is invalid' "$tmp/body"
+
+# ---- throttling: 429 with Retry-After
+sql "DELETE FROM rate_limits" >/dev/null
+for i in $(seq 10); do login thief "$email" "guess-$i-xxxxx"; done
+login thief "$email" "guess-11-xxxxx"
+check "the 11th login for one account in 15 minutes is 429" [ "$status" = 429 ]
+check "with Retry-After" bash -c "[ -n '$(header Retry-After)' ] && [ '$(header Retry-After)' -gt 0 ]"
+login anna "$email" "$newpw"
+check "even with the right password while throttled" [ "$status" = 429 ]
+sql "DELETE FROM rate_limits" >/dev/null
+for i in $(seq 10); do post spam /register /register "email=spam$i.$run@example.test" "name=S" "password=x" "password2=x"; done
+post spam /register /register "email=spam11.$run@example.test" "name=S" "password=x" "password2=x"
+check "the 11th registration from one address in an hour is 429" [ "$status" = 429 -a -n "$(header Retry-After)" ]
+sql "DELETE FROM rate_limits" >/dev/null
+for i in 1 2 3; do post r /reset /reset "email=$email"; done
+post r /reset /reset "email=$email"
+check "the 4th reset for one account in an hour is 429" [ "$status" = 429 ]
+sql "DELETE FROM rate_limits" >/dev/null
+
+# ---- login required
+http GET /account
+check "the account page sends strangers to /login?next=" [ "$status" = 303 -a "$(header Location)" = "/login?next=/account" ]
+get nobody "/login?next=/account"
+check "the login form carries next" grep -q 'name="next" value="/account"' "$tmp/body"
+
+# ---- delete my account: personal data anonymised, history kept
+login anna "$email" "$newpw"
+post anna /account/delete /account "password=wrong-one-123"
+check "delete with a wrong password is refused at the field" bash -c "[ '$status' = 200 ] && grep -q 'id=\"e-password\"' '$tmp/body'"
+post_raw anna /account/delete "password=$newpw"
+check "delete without CSRF is 403" [ "$status" = 403 ]
+post anna /account/delete /account "password=$newpw"
+check "delete redirects" [ "$status" = 303 ]
+check "personal data is gone" [ "$(sql "SELECT state || '|' || email || '|' || display_name || '|' || coalesce(phone, '-') || '|' || (password_hash IS NULL) FROM accounts WHERE id = $aid")" = "deleted|deleted-$aid@deleted.invalid|deleted|-|true" ]
+check "the account row (for history) stays" [ "$(sql "SELECT count(*) FROM accounts WHERE id = $aid")" = 1 ]
+check "every session ended" [ "$(sql "SELECT count(*) FROM web_sessions WHERE account_id = $aid AND revoked_at IS NULL")" = 0 ]
+login anna "$email" "$newpw"
+check "a deleted account cannot log in" [ "$status" = 200 ]
+finish
