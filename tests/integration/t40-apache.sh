@@ -62,8 +62,10 @@ check "JSON API through Apache" [ "$status" = 200 -a "$(jqs "d['type']")" = Feat
 check "same chargers as the database" [ "$(jqs "len(d['features'])")" = "$(sql "SELECT count(*) FROM listings WHERE state = 'approved' AND lon BETWEEN 12 AND 19 AND lat BETWEEN 48.5 AND 51.1")" ]
 http GET "/api/v1/chargers?bbox=oops"
 check "API errors through Apache" [ "$status" = 400 -a "$(jqs "d['error']['param']")" = bbox ]
-http GET "/chargers/$(sql "SELECT id FROM listings WHERE state = 'approved' ORDER BY id LIMIT 1")"
-check "charger page through Apache" [ "$status" = 200 ] || { echo "# status $status"; head -c 600 "$tmp/body"; tail -3 "$dir/logs/error.log"; }
+cid=$(sql "SELECT id FROM listings WHERE state = 'approved' ORDER BY id LIMIT 1")
+http GET "/chargers/$cid"
+check "charger page through Apache" [ "$status" = 200 ]
+[ "$status" = 200 ] || { echo "# status $status for listing $cid"; head -c 400 "$tmp/body" | sed "s/^/# /"; tail -3 "$dir/logs/error.log" | sed "s/^/# /"; }
 http GET /static/vendor/leaflet/leaflet.js
 check "static files from disk" [ "$status" = 200 ]
 http GET /nope
