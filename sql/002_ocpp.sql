@@ -114,7 +114,9 @@ END $$;
 -- statement triggers) runs once per group, not once per message.
 CREATE FUNCTION ocpp_status_batch(p_cp bigint[], p_connector integer[], p_status text[],
 	p_error text[], p_info text[], p_vendor_id text[], p_vendor_error text[], p_at timestamptz[])
-RETURNS void LANGUAGE plpgsql AS $$
+RETURNS void LANGUAGE plpgsql
+SET enable_seqscan = off        -- (as ocpp_meter_batch: index lookups only, whatever the stats)
+AS $$
 BEGIN
 	UPDATE charge_points c
 	   SET status = CASE WHEN x.st IN ('Available', 'Unavailable', 'Faulted') THEN x.st ELSE 'Unknown' END,
@@ -164,10 +166,14 @@ CREATE FUNCTION ocpp_meter_batch(p_cp bigint[], p_connector integer[], p_tx inte
 	p_energy double precision[], p_power double precision[],
 	v_cp bigint[], v_at timestamptz[], v_measurand text[], v_context text[], v_phase text[],
 	v_location text[], v_unit text[], v_value double precision[])
-RETURNS void LANGUAGE plpgsql AS $$
+RETURNS void LANGUAGE plpgsql
+-- Its plans are made once per connection (plpgsql) and must stay right as the tables grow from
+-- nothing: planned against an empty meter_values, the replay check became a hash anti-join
+-- over the whole table. Every row it touches is found through an index, so no table scans.
+SET enable_seqscan = off
+AS $$
 BEGIN
-	-- (plpgsql: its plan is made once per connection, not at every call as a sql function's.
-	-- Lookups as subqueries: one index probe per message, never a join over whole tables.)
+	-- (lookups as subqueries: one index probe per message, never a join over whole tables)
 	WITH m AS MATERIALIZED (
 		SELECT x.cp, x.k, x.ocpp_tx, x.e, x.w,
 		       (SELECT t.id FROM transactions t WHERE t.ocpp_tx_id = x.ocpp_tx AND t.charge_point_id = x.cp) AS tx,
