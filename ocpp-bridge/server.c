@@ -484,7 +484,8 @@ server_start(int nworkers, char *err, size_t errlen)
 	info.fd_limit_per_thread = 0;
 	B.ctx = lws_create_context(&info);
 	if (B.ctx == NULL) {
-		snprintf(err, errlen, "libwebsockets: cannot create the context");
+		snprintf(err, errlen, "libwebsockets: cannot create the context (its libev plugin, "
+		    "package libwebsockets-evlib-ev, must be installed)");
 		return -1;
 	}
 	B.db_workers = nworkers;

@@ -6,7 +6,7 @@ level=${1:-run}
 
 build="gcc make pkg-config libfcgi-dev clearsilver-dev libjansson-dev libpq-dev libcurl4-openssl-dev
 libsodium-dev libwebsockets-dev libjs-leaflet libjs-leaflet.markercluster"
-run="postgresql-15 lighttpd curl ca-certificates"
+run="postgresql-15 lighttpd curl ca-certificates libwebsockets-evlib-ev"
 test="apache2 chromium nodejs npm python3 clang libclang-rt-14-dev valgrind openssl"
 bench="wrk"
 
