@@ -34,65 +34,44 @@ enum {
 	LF_D5_FROM, LF_D5_TO, LF_D6_FROM, LF_D6_TO, LF_D7_FROM, LF_D7_TO,
 	LF_BLOCKED, LF_AUTO_ACCEPT
 };
-const struct field f_listing[] = {
-	[LF_TITLE] = { "title", V_TEXT, F_REQUIRED, 3, 120, NULL },
-	[LF_DESCRIPTION] = { "description", V_TEXT, 0, 0, 5000, NULL },
-	[LF_ADDRESS] = { "address", V_TEXT, F_REQUIRED, 3, 300, NULL },
-	[LF_CITY] = { "city", V_TEXT, 0, 0, 80, NULL },
-	[LF_LAT] = { "lat", V_NUM, F_REQUIRED, -90, 90, NULL },
-	[LF_LON] = { "lon", V_NUM, F_REQUIRED, -180, 180, NULL },
-	[LF_ACCESS] = { "access", V_TEXT, 0, 0, 2000, NULL },
-	[LF_C1_TYPE] = { "c1_type", V_CHOICE, F_REQUIRED, 0, 0, connector_types },
-	[LF_C1_KW] = { "c1_kw", V_NUM, F_REQUIRED, 1, 400, NULL },
-	[LF_C2_TYPE] = { "c2_type", V_CHOICE, 0, 0, 0, connector_types },
-	[LF_C2_KW] = { "c2_kw", V_NUM, 0, 1, 400, NULL },
-	[LF_C3_TYPE] = { "c3_type", V_CHOICE, 0, 0, 0, connector_types },
-	[LF_C3_KW] = { "c3_kw", V_NUM, 0, 1, 400, NULL },
-	[LF_PRICE] = { "price", V_MONEY, F_REQUIRED, 0, 100000, NULL },
-	[LF_IDLE_FEE] = { "idle_fee", V_MONEY, 0, 0, 100000, NULL },
-	[LF_IDLE_GRACE] = { "idle_grace", V_INT, 0, 0, 1440, NULL },
-	[LF_SESSION_FEE] = { "session_fee", V_MONEY, 0, 0, 1000000, NULL },
-	[LF_D1_FROM] = { "d1_from", V_TEXT, 0, 0, 5, NULL }, [LF_D1_TO] = { "d1_to", V_TEXT, 0, 0, 5, NULL },
-	[LF_D2_FROM] = { "d2_from", V_TEXT, 0, 0, 5, NULL }, [LF_D2_TO] = { "d2_to", V_TEXT, 0, 0, 5, NULL },
-	[LF_D3_FROM] = { "d3_from", V_TEXT, 0, 0, 5, NULL }, [LF_D3_TO] = { "d3_to", V_TEXT, 0, 0, 5, NULL },
-	[LF_D4_FROM] = { "d4_from", V_TEXT, 0, 0, 5, NULL }, [LF_D4_TO] = { "d4_to", V_TEXT, 0, 0, 5, NULL },
-	[LF_D5_FROM] = { "d5_from", V_TEXT, 0, 0, 5, NULL }, [LF_D5_TO] = { "d5_to", V_TEXT, 0, 0, 5, NULL },
-	[LF_D6_FROM] = { "d6_from", V_TEXT, 0, 0, 5, NULL }, [LF_D6_TO] = { "d6_to", V_TEXT, 0, 0, 5, NULL },
-	[LF_D7_FROM] = { "d7_from", V_TEXT, 0, 0, 5, NULL }, [LF_D7_TO] = { "d7_to", V_TEXT, 0, 0, 5, NULL },
-	[LF_BLOCKED] = { "blocked", V_TEXT, 0, 0, 2000, NULL },
+/* The listing form's fields; c1: flags of the first connector (required when listing). */
+#define LISTING_FIELDS(c1) \
+	[LF_TITLE] = { "title", V_TEXT, F_REQUIRED, 3, 120, NULL }, \
+	[LF_DESCRIPTION] = { "description", V_TEXT, 0, 0, 5000, NULL }, \
+	[LF_ADDRESS] = { "address", V_TEXT, F_REQUIRED, 3, 300, NULL }, \
+	[LF_CITY] = { "city", V_TEXT, 0, 0, 80, NULL }, \
+	[LF_LAT] = { "lat", V_NUM, F_REQUIRED, -90, 90, NULL }, \
+	[LF_LON] = { "lon", V_NUM, F_REQUIRED, -180, 180, NULL }, \
+	[LF_ACCESS] = { "access", V_TEXT, 0, 0, 2000, NULL }, \
+	[LF_C1_TYPE] = { "c1_type", V_CHOICE, (c1), 0, 0, connector_types }, \
+	[LF_C1_KW] = { "c1_kw", V_NUM, (c1), 1, 400, NULL }, \
+	[LF_C2_TYPE] = { "c2_type", V_CHOICE, 0, 0, 0, connector_types }, \
+	[LF_C2_KW] = { "c2_kw", V_NUM, 0, 1, 400, NULL }, \
+	[LF_C3_TYPE] = { "c3_type", V_CHOICE, 0, 0, 0, connector_types }, \
+	[LF_C3_KW] = { "c3_kw", V_NUM, 0, 1, 400, NULL }, \
+	[LF_PRICE] = { "price", V_MONEY, F_REQUIRED, 0, 100000, NULL }, \
+	[LF_IDLE_FEE] = { "idle_fee", V_MONEY, 0, 0, 100000, NULL }, \
+	[LF_IDLE_GRACE] = { "idle_grace", V_INT, 0, 0, 1440, NULL }, \
+	[LF_SESSION_FEE] = { "session_fee", V_MONEY, 0, 0, 1000000, NULL }, \
+	[LF_D1_FROM] = { "d1_from", V_TEXT, 0, 0, 5, NULL }, [LF_D1_TO] = { "d1_to", V_TEXT, 0, 0, 5, NULL }, \
+	[LF_D2_FROM] = { "d2_from", V_TEXT, 0, 0, 5, NULL }, [LF_D2_TO] = { "d2_to", V_TEXT, 0, 0, 5, NULL }, \
+	[LF_D3_FROM] = { "d3_from", V_TEXT, 0, 0, 5, NULL }, [LF_D3_TO] = { "d3_to", V_TEXT, 0, 0, 5, NULL }, \
+	[LF_D4_FROM] = { "d4_from", V_TEXT, 0, 0, 5, NULL }, [LF_D4_TO] = { "d4_to", V_TEXT, 0, 0, 5, NULL }, \
+	[LF_D5_FROM] = { "d5_from", V_TEXT, 0, 0, 5, NULL }, [LF_D5_TO] = { "d5_to", V_TEXT, 0, 0, 5, NULL }, \
+	[LF_D6_FROM] = { "d6_from", V_TEXT, 0, 0, 5, NULL }, [LF_D6_TO] = { "d6_to", V_TEXT, 0, 0, 5, NULL }, \
+	[LF_D7_FROM] = { "d7_from", V_TEXT, 0, 0, 5, NULL }, [LF_D7_TO] = { "d7_to", V_TEXT, 0, 0, 5, NULL }, \
+	[LF_BLOCKED] = { "blocked", V_TEXT, 0, 0, 2000, NULL }, \
 	[LF_AUTO_ACCEPT] = { "auto_accept", V_CHOICE, F_REQUIRED, 0, 0, yes_no },
+
+const struct field f_listing[] = {
+	LISTING_FIELDS(F_REQUIRED)
 	{ NULL, 0, 0, 0, 0, NULL }
 };
 
 /* Editing: the same fields in the same order (so the LF_ indexes hold); connectors are not
  * edited (bookings and OCPP connector numbers hang on them), so none is required. */
 const struct field f_listing_edit[] = {
-	[LF_TITLE] = { "title", V_TEXT, F_REQUIRED, 3, 120, NULL },
-	[LF_DESCRIPTION] = { "description", V_TEXT, 0, 0, 5000, NULL },
-	[LF_ADDRESS] = { "address", V_TEXT, F_REQUIRED, 3, 300, NULL },
-	[LF_CITY] = { "city", V_TEXT, 0, 0, 80, NULL },
-	[LF_LAT] = { "lat", V_NUM, F_REQUIRED, -90, 90, NULL },
-	[LF_LON] = { "lon", V_NUM, F_REQUIRED, -180, 180, NULL },
-	[LF_ACCESS] = { "access", V_TEXT, 0, 0, 2000, NULL },
-	[LF_C1_TYPE] = { "c1_type", V_CHOICE, 0, 0, 0, connector_types },
-	[LF_C1_KW] = { "c1_kw", V_NUM, 0, 1, 400, NULL },
-	[LF_C2_TYPE] = { "c2_type", V_CHOICE, 0, 0, 0, connector_types },
-	[LF_C2_KW] = { "c2_kw", V_NUM, 0, 1, 400, NULL },
-	[LF_C3_TYPE] = { "c3_type", V_CHOICE, 0, 0, 0, connector_types },
-	[LF_C3_KW] = { "c3_kw", V_NUM, 0, 1, 400, NULL },
-	[LF_PRICE] = { "price", V_MONEY, F_REQUIRED, 0, 100000, NULL },
-	[LF_IDLE_FEE] = { "idle_fee", V_MONEY, 0, 0, 100000, NULL },
-	[LF_IDLE_GRACE] = { "idle_grace", V_INT, 0, 0, 1440, NULL },
-	[LF_SESSION_FEE] = { "session_fee", V_MONEY, 0, 0, 1000000, NULL },
-	[LF_D1_FROM] = { "d1_from", V_TEXT, 0, 0, 5, NULL }, [LF_D1_TO] = { "d1_to", V_TEXT, 0, 0, 5, NULL },
-	[LF_D2_FROM] = { "d2_from", V_TEXT, 0, 0, 5, NULL }, [LF_D2_TO] = { "d2_to", V_TEXT, 0, 0, 5, NULL },
-	[LF_D3_FROM] = { "d3_from", V_TEXT, 0, 0, 5, NULL }, [LF_D3_TO] = { "d3_to", V_TEXT, 0, 0, 5, NULL },
-	[LF_D4_FROM] = { "d4_from", V_TEXT, 0, 0, 5, NULL }, [LF_D4_TO] = { "d4_to", V_TEXT, 0, 0, 5, NULL },
-	[LF_D5_FROM] = { "d5_from", V_TEXT, 0, 0, 5, NULL }, [LF_D5_TO] = { "d5_to", V_TEXT, 0, 0, 5, NULL },
-	[LF_D6_FROM] = { "d6_from", V_TEXT, 0, 0, 5, NULL }, [LF_D6_TO] = { "d6_to", V_TEXT, 0, 0, 5, NULL },
-	[LF_D7_FROM] = { "d7_from", V_TEXT, 0, 0, 5, NULL }, [LF_D7_TO] = { "d7_to", V_TEXT, 0, 0, 5, NULL },
-	[LF_BLOCKED] = { "blocked", V_TEXT, 0, 0, 2000, NULL },
-	[LF_AUTO_ACCEPT] = { "auto_accept", V_CHOICE, F_REQUIRED, 0, 0, yes_no },
+	LISTING_FIELDS(0)
 	{ NULL, 0, 0, 0, 0, NULL }
 };
 
