@@ -64,13 +64,17 @@ static const struct db_stmt stmts[S__MAX + 1] = {
 		"(SELECT extract(epoch FROM now() - max(last_seen_at))::int FROM bridge_nodes), "
 		"(SELECT count(*) FROM charge_points WHERE online)" },
 	/* ---- accounts and sessions (session.c, account.c) */
-	/* $1 token hash: the live session and its person, touched */
+	/* $1 token hash: the live session and its person; last_seen_at is written at most every
+	 * 5 minutes, so a page view is a read, not a commit */
 	[S_SESSION_TOUCH] = { "session_touch",
-		"UPDATE web_sessions s SET last_seen_at = now() FROM accounts a "
-		"WHERE s.token_hash = $1::bytea AND a.id = s.account_id AND s.revoked_at IS NULL "
-		"AND s.expires_at > now() AND a.state = 'active' "
-		"RETURNING s.id, a.id, a.display_name, a.email, a.is_owner, a.is_admin, "
-		"a.email_verified_at IS NOT NULL, a.lang" },
+		"WITH s AS (SELECT s.id, s.last_seen_at, a.id AS aid, a.display_name, a.email, "
+		"  a.is_owner, a.is_admin, a.email_verified_at IS NOT NULL AS verified, a.lang "
+		"  FROM web_sessions s JOIN accounts a ON a.id = s.account_id "
+		"  WHERE s.token_hash = $1::bytea AND s.revoked_at IS NULL "
+		"  AND s.expires_at > now() AND a.state = 'active'), "
+		"t AS (UPDATE web_sessions w SET last_seen_at = now() FROM s "
+		"  WHERE w.id = s.id AND s.last_seen_at < now() - interval '5 minutes') "
+		"SELECT id, aid, display_name, email, is_owner, is_admin, verified, lang FROM s" },
 	/* $1 account, $2 token hash, $3 days, $4 ip, $5 user agent */
 	[S_SESSION_NEW] = { "session_new",
 		"INSERT INTO web_sessions (account_id, token_hash, expires_at, ip, user_agent) "
