@@ -1,7 +1,7 @@
 /*
  * session.c - who is asking, and the rules around people that every page shares: the session
  * cookie (a random 256-bit token; only its SHA-256 is stored), the visitor cookie anonymous
- * forms are bound to, CSRF tokens, rate limits (fixed windows in rate_limits), the audit log,
+ * forms are bound to, CSRF tokens, rate limits (sliding windows over rate_limits), the audit log,
  * and the pure checks for passwords and e-mail addresses.
  */
 #include <ctype.h>

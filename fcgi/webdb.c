@@ -94,13 +94,16 @@ static const struct db_stmt stmts[S__MAX + 1] = {
 		"coalesce(host(ip), ''), coalesce(user_agent, '') FROM web_sessions "
 		"WHERE account_id = $1::bigint AND revoked_at IS NULL AND expires_at > now() "
 		"ORDER BY last_seen_at DESC LIMIT 50" },
-	/* $1 bucket, $2 window seconds: hits in the current window, seconds until it ends */
+	/* $1 bucket, $2 window seconds: hits in the last window counting this one, and seconds
+	 * until the oldest of them leaves the window (one statement snapshot: the count does not
+	 * see the row this hit inserts, hence the + 1) */
 	[S_RATE_HIT] = { "rate_hit",
-		"WITH old AS (DELETE FROM rate_limits WHERE bucket = $1 AND window_start < now() - interval '2 days') "
-		"INSERT INTO rate_limits (bucket, window_start, hits) "
-		"VALUES ($1, to_timestamp(floor(extract(epoch FROM now()) / $2::int) * $2::int), 1) "
-		"ON CONFLICT (bucket, window_start) DO UPDATE SET hits = rate_limits.hits + 1 "
-		"RETURNING hits, ceil(extract(epoch FROM window_start + $2::int * interval '1 second' - now()))::int" },
+		"WITH old AS (DELETE FROM rate_limits WHERE bucket = $1 "
+		"AND hit_at <= now() - $2::int * interval '1 second'), "
+		"hit AS (INSERT INTO rate_limits (bucket) VALUES ($1)) "
+		"SELECT count(*) + 1, coalesce(ceil(extract(epoch FROM min(hit_at) + $2::int * interval '1 second' "
+		"- now())), $2::int)::int FROM rate_limits "
+		"WHERE bucket = $1 AND hit_at > now() - $2::int * interval '1 second'" },
 	/* $1 email */
 	[S_ACCOUNT_BY_EMAIL] = { "account_by_email",
 		"SELECT id, password_hash, state, display_name, email_verified_at IS NOT NULL, lang "

@@ -33,7 +33,7 @@
    <dt><?cs var:L.Owner.Firmware ?></dt><dd id="live-firmware"><?cs var:Live.Firmware ?></dd>
   </dl>
   <ul class="connectors" id="live-connectors">
-   <?cs each:c = Live.Connectors ?><li data-connector="<?cs var:c.Id ?>"><span class="connector-type"><?cs var:c.Id ?> · <?cs var:c.Type ?></span> · <?cs var:c.Power ?>
+   <?cs each:c = Live.Connectors ?><li data-connector="<?cs var:c.Id ?>" data-status="<?cs var:c.Status ?>"><span class="connector-type"><?cs var:c.Id ?> · <?cs var:c.Type ?></span> · <?cs var:c.Power ?>
     <span class="status-badge status-<?cs var:L.StatusClass[c.Status] ?>"><?cs var:L.Connector[c.Status] ?></span></li>
    <?cs /each ?>
   </ul>

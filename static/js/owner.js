@@ -48,12 +48,17 @@
         .then(function (d) {
           if (!d) return;
           /* the page is rendered by the server: when what it shows is out of date (the
-           * charger came or went, a command finished), render it again */
+           * charger came or went, a connector changed, a command finished), render it again */
           var first = document.querySelector('#live-commands tbody tr td:last-child');
           var shownCmd = first ? first.dataset.state : '';
           var newCmd = d.commands && d.commands.length ? d.commands[0].state : '';
           live.dataset.cmdState = newCmd;
-          if ((d.connected ? '1' : '0') !== state.dataset.connected || shownCmd !== newCmd) {
+          /* a connector whose status changed since the page was rendered */
+          var moved = (d.connectors || []).some(function (c) {
+            var li = document.querySelector('#live-connectors li[data-connector="' + c.id + '"]');
+            return li && li.dataset.status !== c.status;
+          });
+          if ((d.connected ? '1' : '0') !== state.dataset.connected || shownCmd !== newCmd || moved) {
             window.location.replace(window.location.pathname);
             return;
           }

@@ -194,6 +194,17 @@ sql "DELETE FROM rate_limits" >/dev/null
 for i in $(seq 10); do post spam /register /register "email=spam$i.$run@example.test" "name=S" "password=x" "password2=x"; done
 post spam /register /register "email=spam11.$run@example.test" "name=S" "password=x" "password2=x"
 check "the 11th registration from one address in an hour is 429" [ "$status" = 429 -a -n "$(header Retry-After)" ]
+# the window slides: ten failed logins 10 minutes ago still count, 16 minutes ago no longer
+sql "DELETE FROM rate_limits" >/dev/null
+sql "INSERT INTO rate_limits (bucket, hit_at) SELECT 'login:account:$email', now() - interval '10 minutes' - g * interval '1 second' FROM generate_series(1, 10) g" >/dev/null
+login anna "$email" "$newpw"
+check "ten failed logins 10 minutes ago: still 429 (a sliding 15 minutes, not the clock's)" [ "$status" = 429 ]
+ra=$(header Retry-After)
+check "Retry-After says when the oldest attempt leaves the window (~5 minutes)" [ "${ra:-0}" -gt 240 -a "${ra:-0}" -le 300 ]
+sql "UPDATE rate_limits SET hit_at = now() - interval '16 minutes' WHERE bucket = 'login:account:$email'" >/dev/null
+login anna "$email" "$newpw"
+check "once they are 15 minutes old the right password works again" [ "$status" = 303 ]
+check "and the expired attempts are gone" [ "$(sql "SELECT count(*) FROM rate_limits WHERE bucket = 'login:account:$email' AND hit_at < now() - interval '15 minutes'")" = 0 ]
 sql "DELETE FROM rate_limits" >/dev/null
 for i in 1 2 3; do post r /reset /reset "email=$email"; done
 post r /reset /reset "email=$email"
