@@ -10,7 +10,7 @@
 
 import { chromium } from 'playwright-core';
 import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 
@@ -21,7 +21,7 @@ const OUT = new URL('../out/', import.meta.url);
 mkdirSync(OUT, { recursive: true });
 const shot = (name) => fileURLToPath(new URL(name, OUT));
 
-let passed = 0, failed = 0, browser, sim;
+let passed = 0, failed = 0, browser, sim, identity = "";
 const oneLine = (s) => String(s).replace(/\s+/g, ' ').trim().slice(0, 300);
 const diag = (m) => console.log(`# ${oneLine(m)}`);
 async function check(desc, fn) {
@@ -195,7 +195,7 @@ try {
     await page.click('#gen-password');
     await page.waitForSelector('#ocpp-password');
     const url = (await page.innerText('#ocpp-url')).trim();
-    const identity = (await page.innerText('#ocpp-identity')).trim();
+    identity = (await page.innerText('#ocpp-identity')).trim();
     const pw = (await page.innerText('#ocpp-password')).trim();
     diag(`${url} / ${identity}`);
     const m = identity.match(/^(.*?)(\d+)$/);
@@ -221,6 +221,25 @@ try {
     assert(/TriggerMessage/.test(row) && /Accepted/.test(row), `the outcome row says: ${row}`);
     assert(await page.getAttribute('#live-state', 'data-connected') === '1', 'no longer connected');
     await page.screenshot({ path: shot('owner-listing-tested.png'), fullPage: true });
+  });
+
+  await check('a page rendered before a connector reported its status catches up by itself', async () => {
+    // as if the page had been rendered between the boot and the first StatusNotification
+    await page.evaluate(() => {
+      const li = document.querySelector('#live-connectors li[data-connector="1"]');
+      li.dataset.status = 'Unknown';
+      li.querySelector('.status-badge').className = 'status-badge status-unknown';
+    });
+    await page.waitForSelector('#live-connectors li[data-connector="1"][data-status="Available"] .status-badge.status-available',
+      { timeout: 15000 });
+  });
+
+  await check('a connector that changes status changes on the open page', async () => {
+    // the charger reports Unavailable after the operator's ChangeAvailability; the page polls
+    execFileSync(join(ROOT, 'bin/evshare-admin'), ['command', identity, 'ChangeAvailability',
+      '{"connectorId":1,"type":"Inoperative"}'], { stdio: ['ignore', 'pipe', 'pipe'], timeout: 40000 });
+    await page.waitForSelector('#live-connectors li[data-connector="1"][data-status="Unavailable"] .status-badge',
+      { timeout: 20000 });
   });
 
   await check('no script errors on any page', () => (errors.length ? errors.slice(0, 3).join(' | ') : ''));
