@@ -555,7 +555,7 @@ h_reset_confirm(struct req *r)
 static int
 account_page(struct req *r)
 {
-	char id[24], k[64];
+	char id[24];
 	const char *p[] = { id };
 	PGresult *res;
 	HDF *h = req_hdf(r);
@@ -579,20 +579,9 @@ account_page(struct req *r)
 	PQclear(res);
 	if ((res = dbq(S_SESSION_LIST, 1, p)) == NULL)
 		return db_down(r);
-	for (int i = 0; i < PQntuples(res); i++) {
-		snprintf(k, sizeof k, "Sessions.%d.Id", i);
-		hdf_set_value(h, k, PQgetvalue(res, i, 0));
-		snprintf(k, sizeof k, "Sessions.%d.Created", i);
-		hdf_set_value(h, k, PQgetvalue(res, i, 1));
-		snprintf(k, sizeof k, "Sessions.%d.Seen", i);
-		hdf_set_value(h, k, PQgetvalue(res, i, 2));
-		snprintf(k, sizeof k, "Sessions.%d.Ip", i);
-		hdf_set_value(h, k, PQgetvalue(res, i, 3));
-		snprintf(k, sizeof k, "Sessions.%d.Agent", i);
-		hdf_set_value(h, k, PQgetvalue(res, i, 4));
-		snprintf(k, sizeof k, "Sessions.%d.Current", i);
-		hdf_set_value(h, k, atoll(PQgetvalue(res, i, 0)) == r->who.sid ? "1" : "0");
-	}
+	hdf_rows(h, "Sessions", res, "Id Created Seen Ip Agent");
+	for (int i = 0; i < PQntuples(res); i++)
+		hdf_cell(h, "Sessions", i, "Current", atoll(PQgetvalue(res, i, 0)) == r->who.sid ? "1" : "0");
 	PQclear(res);
 	flash(r);
 	hdf_set_value(h, "Page.Title", tr(r, "Account.Title"));

@@ -65,11 +65,7 @@ rows(HDF *h, const char *name, PGresult *res)
 {
 	char k[96];
 
-	for (int i = 0; i < PQntuples(res); i++)
-		for (int c = 0; c < PQnfields(res); c++) {
-			snprintf(k, sizeof k, "%s.%d.C%d", name, i, c);
-			hdf_set_value(h, k, PQgetvalue(res, i, c));
-		}
+	hdf_rows(h, name, res, NULL);
 	snprintf(k, sizeof k, "%s.N", name);
 	hdf_setf(h, k, "%d", PQntuples(res));
 }
@@ -121,16 +117,14 @@ h_admin(struct req *r)
 {
 	PGresult *res;
 	HDF *h = req_hdf(r);
-	char k[64], money[64];
+	char money[64];
 
 	if ((res = dbq(S_ADMIN_QUEUE, 0, NULL)) == NULL)
 		return admin_db_down(r);
 	rows(h, "Queue", res);
-	for (int i = 0; i < PQntuples(res); i++) {
-		snprintf(k, sizeof k, "Queue.%d.Price", i);
-		hdf_set_value(h, k, money_format(atoll(PQgetvalue(res, i, 7)), PQgetvalue(res, i, 8), r->lang,
-		    money, sizeof money));
-	}
+	for (int i = 0; i < PQntuples(res); i++)
+		hdf_cell(h, "Queue", i, "Price", money_format(atoll(PQgetvalue(res, i, 7)), PQgetvalue(res, i, 8),
+		    r->lang, money, sizeof money));
 	PQclear(res);
 	return admin_page(r, "admin_index.cs", "Admin.QueueTitle", "queue");
 }

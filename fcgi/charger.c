@@ -70,14 +70,11 @@ connectors(struct req *r, HDF *h, const char *list)
 		if (sscanf(s, "%lld %15s %lld %15[^,]%n", &id, type, &watts, status, &len) != 4)
 			break;
 		s += len;
-		snprintf(k, sizeof k, "Charger.Connectors.%d.Id", i);
-		hdf_setf(h, k, "%lld", id);
-		snprintf(k, sizeof k, "Charger.Connectors.%d.Type", i);
-		hdf_set_value(h, k, connector_label(type));
-		snprintf(k, sizeof k, "Charger.Connectors.%d.Power", i);
-		hdf_set_value(h, k, power_format(watts, r->lang, power, sizeof power));
-		snprintf(k, sizeof k, "Charger.Connectors.%d.Status", i);
-		hdf_set_value(h, k, connector_status_key(status));
+		snprintf(k, sizeof k, "%lld", id);
+		hdf_cell(h, "Charger.Connectors", i, "Id", k);
+		hdf_cell(h, "Charger.Connectors", i, "Type", connector_label(type));
+		hdf_cell(h, "Charger.Connectors", i, "Power", power_format(watts, r->lang, power, sizeof power));
+		hdf_cell(h, "Charger.Connectors", i, "Status", connector_status_key(status));
 	}
 }
 

@@ -197,7 +197,7 @@ ocpp_url(char *out, size_t n, const char *identity)
 int
 h_owner(struct req *r)
 {
-	char id[24], k[64], money[64];
+	char id[24], money[64];
 	const char *p[] = { id };
 	PGresult *res;
 	HDF *h = req_hdf(r);
@@ -205,25 +205,10 @@ h_owner(struct req *r)
 	snprintf(id, sizeof id, "%lld", r->who.id);
 	if ((res = dbq(S_OWNER_LISTINGS, 1, p)) == NULL)
 		return owner_db_down(r);
-	for (int i = 0; i < PQntuples(res); i++) {
-		snprintf(k, sizeof k, "Listings.%d.Id", i);
-		hdf_set_value(h, k, PQgetvalue(res, i, 0));
-		snprintf(k, sizeof k, "Listings.%d.Title", i);
-		hdf_set_value(h, k, PQgetvalue(res, i, 1));
-		snprintf(k, sizeof k, "Listings.%d.State", i);
-		hdf_set_value(h, k, PQgetvalue(res, i, 2));
-		snprintf(k, sizeof k, "Listings.%d.City", i);
-		hdf_set_value(h, k, PQgetvalue(res, i, 3));
-		snprintf(k, sizeof k, "Listings.%d.Price", i);
-		hdf_set_value(h, k, money_format(atoll(PQgetvalue(res, i, 4)), PQgetvalue(res, i, 5), r->lang,
-		    money, sizeof money));
-		snprintf(k, sizeof k, "Listings.%d.Live", i);
-		hdf_set_value(h, k, PQgetvalue(res, i, 6));
-		snprintf(k, sizeof k, "Listings.%d.Reason", i);
-		hdf_set_value(h, k, PQgetvalue(res, i, 7));
-		snprintf(k, sizeof k, "Listings.%d.LastSeen", i);
-		hdf_set_value(h, k, PQgetvalue(res, i, 8));
-	}
+	hdf_rows(h, "Listings", res, "Id Title State City - - Live Reason LastSeen");
+	for (int i = 0; i < PQntuples(res); i++)
+		hdf_cell(h, "Listings", i, "Price", money_format(atoll(PQgetvalue(res, i, 4)), PQgetvalue(res, i, 5),
+		    r->lang, money, sizeof money));
 	hdf_setf(h, "ListingCount", "%d", PQntuples(res));
 	PQclear(res);
 	owner_flash(r);
@@ -287,10 +272,8 @@ form_options(struct req *r)
 	char k[64];
 
 	for (int i = 0; connector_types[i]; i++) {
-		snprintf(k, sizeof k, "ConnectorTypes.%d.Value", i);
-		hdf_set_value(h, k, connector_types[i]);
-		snprintf(k, sizeof k, "ConnectorTypes.%d.Label", i);
-		hdf_set_value(h, k, connector_label(connector_types[i]));
+		hdf_cell(h, "ConnectorTypes", i, "Value", connector_types[i]);
+		hdf_cell(h, "ConnectorTypes", i, "Label", connector_label(connector_types[i]));
 	}
 	for (int d = 1; d <= 7; d++) {
 		snprintf(k, sizeof k, "Days.%d.N", d);
@@ -545,10 +528,9 @@ edit_page(struct req *r, long long listing, int load)
 		if ((res = dbq(S_CHARGER_CONNECTORS, 1, q)) == NULL)
 			return owner_db_down(r);
 		for (int i = 0; i < PQntuples(res); i++) {
-			snprintf(k, sizeof k, "Edit.Connectors.%d.Type", i);
-			hdf_set_value(h, k, connector_label(PQgetvalue(res, i, 1)));
-			snprintf(k, sizeof k, "Edit.Connectors.%d.Power", i);
-			hdf_set_value(h, k, power_format(atoll(PQgetvalue(res, i, 2)), r->lang, money, sizeof money));
+			hdf_cell(h, "Edit.Connectors", i, "Type", connector_label(PQgetvalue(res, i, 1)));
+			hdf_cell(h, "Edit.Connectors", i, "Power", power_format(atoll(PQgetvalue(res, i, 2)), r->lang,
+			    money, sizeof money));
 		}
 		PQclear(res);
 	}
@@ -617,7 +599,7 @@ out:
 static int
 listing_page(struct req *r, long long listing, const char *new_password)
 {
-	char lid[24], oid[24], k[64], money[64], url[512];
+	char lid[24], oid[24], money[64], url[512];
 	const char *p[] = { lid, oid };
 	PGresult *res;
 	HDF *h = req_hdf(r);
@@ -660,33 +642,16 @@ listing_page(struct req *r, long long listing, const char *new_password)
 
 		if ((res = dbq(S_CHARGER_CONNECTORS, 1, q)) == NULL)
 			return owner_db_down(r);
+		hdf_rows(h, "Live.Connectors", res, "Id - - Status");
 		for (int i = 0; i < PQntuples(res); i++) {
-			snprintf(k, sizeof k, "Live.Connectors.%d.Id", i);
-			hdf_set_value(h, k, PQgetvalue(res, i, 0));
-			snprintf(k, sizeof k, "Live.Connectors.%d.Type", i);
-			hdf_set_value(h, k, connector_label(PQgetvalue(res, i, 1)));
-			snprintf(k, sizeof k, "Live.Connectors.%d.Power", i);
-			hdf_set_value(h, k, power_format(atoll(PQgetvalue(res, i, 2)), r->lang, money, sizeof money));
-			snprintf(k, sizeof k, "Live.Connectors.%d.Status", i);
-			hdf_set_value(h, k, PQgetvalue(res, i, 3));
+			hdf_cell(h, "Live.Connectors", i, "Type", connector_label(PQgetvalue(res, i, 1)));
+			hdf_cell(h, "Live.Connectors", i, "Power", power_format(atoll(PQgetvalue(res, i, 2)), r->lang,
+			    money, sizeof money));
 		}
 		PQclear(res);
 		if ((res = dbq(S_LISTING_COMMANDS, 1, q)) == NULL)
 			return owner_db_down(r);
-		for (int i = 0; i < PQntuples(res); i++) {
-			snprintf(k, sizeof k, "Commands.%d.Id", i);
-			hdf_set_value(h, k, PQgetvalue(res, i, 0));
-			snprintf(k, sizeof k, "Commands.%d.Action", i);
-			hdf_set_value(h, k, PQgetvalue(res, i, 1));
-			snprintf(k, sizeof k, "Commands.%d.State", i);
-			hdf_set_value(h, k, PQgetvalue(res, i, 2));
-			snprintf(k, sizeof k, "Commands.%d.Status", i);
-			hdf_set_value(h, k, PQgetvalue(res, i, 3));
-			snprintf(k, sizeof k, "Commands.%d.Error", i);
-			hdf_set_value(h, k, PQgetvalue(res, i, 4));
-			snprintf(k, sizeof k, "Commands.%d.At", i);
-			hdf_set_value(h, k, PQgetvalue(res, i, 5));
-		}
+		hdf_rows(h, "Commands", res, "Id Action State Status Error At");
 		PQclear(res);
 	}
 	owner_flash(r);

@@ -132,6 +132,41 @@ hdf_setf(HDF *h, const char *name, const char *fmt, ...)
 	free(big);
 }
 
+/* LIST.ROW.NAME = value: one cell of a table the template walks with each: */
+void
+hdf_cell(HDF *h, const char *list, int row, const char *name, const char *value)
+{
+	char k[128];
+
+	snprintf(k, sizeof k, "%s.%d.%s", list, row, name);
+	hdf_set_value(h, k, value);
+}
+
+/* Every row of res as LIST.ROW.NAME, the columns named in order by the words of names ("-"
+ * skips one; columns past the last word are left out), or C0, C1... when names is NULL. */
+void
+hdf_rows(HDF *h, const char *list, const PGresult *res, const char *names)
+{
+	char name[32];
+
+	for (int i = 0; i < PQntuples(res); i++) {
+		const char *w = names;
+
+		for (int c = 0; c < PQnfields(res); c++) {
+			int len = 0;
+
+			if (names == NULL)
+				snprintf(name, sizeof name, "C%d", c);
+			else if (sscanf(w, "%31s%n", name, &len) == 1)
+				w += len;
+			else
+				break;
+			if (strcmp(name, "-") != 0)
+				hdf_cell(h, list, i, name, PQgetvalue(res, i, c));
+		}
+	}
+}
+
 const char *
 tr(struct req *r, const char *key)
 {

@@ -392,6 +392,39 @@ test_people(void)
 	config_set("public_url", "http://127.0.0.1:8080", NULL, 0);
 }
 
+/* hdf_rows/hdf_cell: result rows become the LIST.ROW.NAME the templates walk */
+static void
+test_hdf_rows(void)
+{
+	PGresAttDesc att[3] = { { .name = "a", .format = 0 }, { .name = "b", .format = 0 },
+		{ .name = "c", .format = 0 } };
+	PGresult *res = PQmakeEmptyPGresult(NULL, PGRES_TUPLES_OK);
+	const char *cell[2][3] = { { "1", "skip", "<x>" }, { "2", "skip", "" } };
+	HDF *h;
+
+	T_OK(res && PQsetResultAttrs(res, 3, att), "a result to copy");
+	for (int i = 0; i < 2; i++)
+		for (int c = 0; c < 3; c++)
+			PQsetvalue(res, i, c, (char *)cell[i][c], (int)strlen(cell[i][c]));
+	hdf_init(&h);
+	hdf_rows(h, "T.Rows", res, "Id - Text");
+	T_STR(hdf_get_value(h, "T.Rows.0.Id", NULL), "1", "hdf_rows: first column named by the first word");
+	T_STR(hdf_get_value(h, "T.Rows.0.Text", NULL), "<x>", "hdf_rows: '-' skips a column, stored as is");
+	T_OK(hdf_get_value(h, "T.Rows.0.-", NULL) == NULL, "hdf_rows: no '-' node");
+	T_STR(hdf_get_value(h, "T.Rows.1.Id", NULL), "2", "hdf_rows: every row");
+	T_STR(hdf_get_value(h, "T.Rows.1.Text", NULL), "", "hdf_rows: an empty value is kept");
+	hdf_rows(h, "T.Short", res, "Id");
+	T_OK(hdf_get_value(h, "T.Short.0.Id", NULL) && hdf_get_obj(h, "T.Short.0.C1") == NULL &&
+	    hdf_get_obj(h, "T.Short.0")->child->next == NULL, "hdf_rows: columns past the last word are left out");
+	hdf_rows(h, "T.Plain", res, NULL);
+	T_STR(hdf_get_value(h, "T.Plain.1.C2", NULL), "", "hdf_rows: NULL names give C0, C1...");
+	T_STR(hdf_get_value(h, "T.Plain.0.C1", NULL), "skip", "hdf_rows: NULL names keep every column");
+	hdf_cell(h, "T.Rows", 1, "Extra", "e");
+	T_STR(hdf_get_value(h, "T.Rows.1.Extra", NULL), "e", "hdf_cell sets one cell");
+	hdf_destroy(&h);
+	PQclear(res);
+}
+
 int
 main(void)
 {
@@ -415,6 +448,7 @@ main(void)
 	test_escaping();
 	test_lang_files();
 	test_people();
+	test_hdf_rows();
 	req_reset(&R);
 	buf_free(&R.out);
 	buf_free(&R.body);
