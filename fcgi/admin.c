@@ -122,9 +122,23 @@ h_admin(struct req *r)
 	if ((res = dbq(S_ADMIN_QUEUE, 0, NULL)) == NULL)
 		return admin_db_down(r);
 	rows(h, "Queue", res);
-	for (int i = 0; i < PQntuples(res); i++)
+	for (int i = 0; i < PQntuples(res); i++) {
+		struct buf conns = { 0 };
+		char type[16];
+		long long watts;
+		int len;
+
 		hdf_cell(h, "Queue", i, "Price", money_format(atoll(PQgetvalue(res, i, 7)), PQgetvalue(res, i, 8),
 		    r->lang, money, sizeof money));
+		/* "type watts,type watts" -> "Type 2 · 11 kW, CCS2 · 50 kW" */
+		for (const char *s = PQgetvalue(res, i, 9); sscanf(s, "%15s %lld%n", type, &watts, &len) == 2;
+		    s += len + (s[len] == ',')) {
+			buf_printf(&conns, "%s%s · %s", conns.len ? ", " : "", connector_label(type),
+			    power_format(watts, r->lang, money, sizeof money));
+		}
+		hdf_cell(h, "Queue", i, "Connectors", conns.len ? conns.s : "");
+		buf_free(&conns);
+	}
 	PQclear(res);
 	return admin_page(r, "admin_index.cs", "Admin.QueueTitle", "queue");
 }

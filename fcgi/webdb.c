@@ -255,7 +255,7 @@ static const struct db_stmt stmts[S__MAX + 1] = {
 	[S_ADMIN_QUEUE] = { "admin_queue",
 		"SELECT l.id, l.title, l.city, l.address, a.display_name, a.email, "
 		"to_char(l.created_at AT TIME ZONE 'Europe/Prague', 'DD.MM.YYYY HH24:MI'), t.price_per_kwh, t.currency, "
-		"(SELECT string_agg(c.type || ' ' || (c.max_power_w / 1000.0)::numeric(6,1) || ' kW', ', ' ORDER BY c.connector_id) "
+		"(SELECT string_agg(c.type || ' ' || c.max_power_w, ',' ORDER BY c.connector_id) "
 		"   FROM connectors c WHERE c.listing_id = l.id), l.lat, l.lon "
 		"FROM listings l JOIN accounts a ON a.id = l.owner_id JOIN tariffs t ON t.listing_id = l.id "
 		"WHERE l.state = 'pending' ORDER BY l.created_at, l.id LIMIT 200" },

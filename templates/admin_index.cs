@@ -14,7 +14,7 @@
     <td><input type="checkbox" name="id" value="<?cs var:l.C0 ?>" aria-label="<?cs var:l.C1 ?>"></td>
     <td><a href="/admin/listings/<?cs var:l.C0 ?>"><?cs var:l.C1 ?></a><br><small class="muted"><?cs var:l.C3 ?>, <?cs var:l.C2 ?> (<?cs var:l.C10 ?>, <?cs var:l.C11 ?>)</small></td>
     <td><?cs var:l.C4 ?><br><small class="muted"><?cs var:l.C5 ?></small></td>
-    <td><?cs var:l.C9 ?></td><td class="num"><?cs var:l.Price ?></td><td><?cs var:l.C6 ?></td>
+    <td><?cs var:l.Connectors ?></td><td class="num"><?cs var:l.Price ?></td><td><?cs var:l.C6 ?></td>
    </tr><?cs /if ?><?cs /each ?></tbody>
   </table></div>
   <?cs call:reason_field() ?>

@@ -37,8 +37,8 @@
     <span class="status-badge status-<?cs var:L.StatusClass[c.Status] ?>"><?cs var:L.Connector[c.Status] ?></span></li>
    <?cs /each ?>
   </ul>
-  <form method="post" action="/owner/listings/<?cs var:Listing.Id ?>/test"><?cs call:csrf() ?>
-   <button type="submit" class="btn" id="test-connection"><?cs var:L.Owner.Test ?></button></form>
+  <div class="actions"><form method="post" action="/owner/listings/<?cs var:Listing.Id ?>/test"><?cs call:csrf() ?>
+   <button type="submit" class="btn" id="test-connection"><?cs var:L.Owner.Test ?></button></form></div>
   <h3><?cs var:L.Owner.Commands ?></h3>
   <?cs if:Commands.0.Id ?><div class="table-wrap"><table class="data commands" id="live-commands">
    <thead><tr><th><?cs var:L.Owner.When ?></th><th><?cs var:L.Owner.Action ?></th><th><?cs var:L.Owner.Outcome ?></th></tr></thead>
@@ -51,10 +51,10 @@
   <dl class="facts">
    <dt><?cs var:L.Charger.Address ?></dt><dd><?cs var:Listing.Address ?><?cs if:Listing.City ?>, <?cs var:Listing.City ?><?cs /if ?></dd>
    <dt><?cs var:L.Charger.Price ?></dt><dd><?cs var:Listing.Price ?> / kWh</dd>
-   <dt><?cs var:L.Owner.FAccess ?></dt><dd><?cs var:Listing.Access ?></dd>
+   <dt><?cs var:L.Owner.FDescription ?></dt><dd class="description"><?cs if:Listing.Description ?><?cs var:Listing.Description ?><?cs else ?>—<?cs /if ?></dd>
+   <dt><?cs var:L.Owner.FAccess ?></dt><dd><?cs if:Listing.Access ?><?cs var:Listing.Access ?><?cs else ?>—<?cs /if ?></dd>
    <dt><?cs var:L.Charger.Booking ?></dt><dd><?cs if:Listing.AutoAccept == "1" ?><?cs var:L.Charger.AutoAccept ?><?cs else ?><?cs var:L.Charger.ManualAccept ?><?cs /if ?></dd>
   </dl>
-  <?cs if:Listing.Description ?><p class="description"><?cs var:Listing.Description ?></p><?cs /if ?>
   <div class="actions">
   <?cs if:Listing.State != "suspended" ?><a class="btn" href="/owner/listings/<?cs var:Listing.Id ?>/edit" id="edit-listing"><?cs var:L.Owner.Edit ?></a><?cs /if ?>
   <?cs if:Listing.State == "approved" ?><form method="post" action="/owner/listings/<?cs var:Listing.Id ?>/pause"><?cs call:csrf() ?><button type="submit" class="btn"><?cs var:L.Owner.Pause ?></button></form><?cs /if ?>

@@ -25,6 +25,8 @@ check "the header links the admin pages" grep -q 'href="/admin" aria-current="pa
 pend=$(sql "SELECT string_agg(id::text, ' ' ORDER BY id) FROM listings WHERE state = 'pending'")
 first=${pend%% *}
 check "the queue lists every pending listing" [ "$(grep -c 'name="id" value=' "$tmp/body")" = "$(echo $pend | wc -w)" ]
+kw=$(sql "SELECT max_power_w / 1000 FROM connectors WHERE listing_id = $first AND type = 'type2' AND max_power_w % 1000 = 0 LIMIT 1")
+check "the queue names connectors as people do (Type 2 · N kW)" bash -c "[ -n '$kw' ] && grep -q 'Type 2 · $kw kW' '$tmp/body'"
 tok=$(token_of own /owner)
 post_raw own /admin/listings "csrf=$tok" "action=approve" "id=$first"
 check "an owner posting an approval gets 403" [ "$status" = 403 -a "$(sql "SELECT state FROM listings WHERE id = $first")" = pending ]
