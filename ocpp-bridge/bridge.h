@@ -102,7 +102,7 @@ struct session {
 	uint64_t gen;                   /* registry generation, once active */
 	int refs;                       /* the wsi's and every job's */
 	unsigned closed : 1, active : 1, busy : 1, ping_wanted : 1, got_pong : 1, close_wanted : 1,
-	         registered : 1, touched : 1;
+	         registered : 1, touched : 1, probe_asked : 1;
 	int close_code;
 	char close_reason[100];
 	/* incoming CALLs, strictly one at a time */
@@ -119,9 +119,11 @@ struct session {
 	/* our CALLs: one outstanding, the rest queued */
 	struct command *cmd_head, *cmd_tail, *cmd_out;
 	lws_sorted_usec_list_t sul_cmd;
-	/* duplicate identity: the new session waits while the old one is pinged */
+	/* duplicate identity: the new session waits while the old one is pinged, here (dup_old)
+	 * or at the bridge that holds it (holder, asked_at: the database's time of asking) */
 	struct session *dup_old;
 	lws_sorted_usec_list_t sul_probe;
+	char holder[101], asked_at[40];
 	time_t last_rx;                 /* the last frame or pong from the charger */
 	time_t last_ping;               /* the last keepalive ping we sent */
 	time_t db_seen;                 /* when its last_seen_at was last written (connect, touch) */
@@ -141,6 +143,9 @@ void session_pong(struct session *s);
  * B.hangup_after. */
 void sessions_keepalive(time_t now);
 void session_closed(struct session *s);
+/* Another bridge asks for a probe of the charger's connection here / took the charger over. */
+void sessions_probe_asked(int64_t cp_id);
+void sessions_taken_over(int64_t cp_id);
 /* (Re)writes the session's registry row (charge_point_connections). */
 void session_register(struct session *s);
 /* Queues a text frame (copied) for sending. */

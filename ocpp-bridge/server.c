@@ -435,6 +435,17 @@ on_notify(const char *channel, const char *payload)
 			job_paramf(j, "%lld", id);
 			store_submit(j, 0);
 		}
+	} else if (strcmp(channel, "ocpp_probe") == 0 || strcmp(channel, "ocpp_takeover") == 0) {
+		/* "CP NODE": only the named node acts */
+		const char *node = strchr(payload, ' ');
+		long long id = atoll(payload);
+
+		if (id <= 0 || node == NULL || strcmp(node + 1, B.node) != 0)
+			return;
+		if (channel[5] == 'p')
+			sessions_probe_asked(id);
+		else
+			sessions_taken_over(id);
 	}
 }
 

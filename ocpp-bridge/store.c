@@ -49,6 +49,9 @@ const char *const store_sql[Q__MAX] = {
 	[Q_CP_ALL] = "SELECT id, identity, password_hash, boot_state FROM charge_points",
 	[Q_CP_ONE] = "SELECT $1::bigint, identity, password_hash, boot_state FROM charge_points WHERE id = $1",
 	[Q_NODE_STOP] = "SELECT ocpp_node_stop($1)",
+	[Q_PROBE_ASK] = "SELECT holder, asked_at FROM ocpp_probe_ask($1, $2)",
+	[Q_PROBE_ANSWER] = "SELECT ocpp_probe_answer($1, $2)",
+	[Q_PROBE_ALIVE] = "SELECT ocpp_probe_alive($1, $2, $3)",
 };
 
 /* Statements whose jobs are grouped: a job's parameters are its elements of the statement's
@@ -67,6 +70,7 @@ static const char *const stmt_names[Q__MAX] = {
 	"boot", "heartbeat", "status", "authorize", "start", "stop", "meter", "data_transfer",
 	"diag_status", "fw_status", "security_event", "connect", "disconnect", "touch",
 	"node_alive", "sweep", "claim", "cmd_finish", "cmd_release", "cp_all", "cp_one", "node_stop",
+	"probe_ask", "probe_answer", "probe_alive",
 };
 
 enum post_kind { POST_NOTIFY, POST_LISTENING, POST_DB_UP, POST_DB_DOWN };
@@ -404,7 +408,7 @@ connect_listener(struct worker *w)
 
 	if (c == NULL)
 		return;
-	r = PQexec(c, "LISTEN ocpp_commands; LISTEN ocpp_charge_points");
+	r = PQexec(c, "LISTEN ocpp_commands; LISTEN ocpp_charge_points; LISTEN ocpp_probe; LISTEN ocpp_takeover");
 	if (PQresultStatus(r) != PGRES_COMMAND_OK) {
 		log_error("LISTEN: %s", PQresultErrorMessage(r));
 		PQclear(r);
