@@ -104,7 +104,7 @@ fi
 # ---------------------------------------------------------------- the four URLs
 api_path="/api/v1/chargers?bbox=$bbox"
 curl -fsS -o "$EVSHARE_VAR/api.json" "$base$api_path" || die "the bbox API does not answer"
-read -r features truncated bytes <<<"$(python3 -c "import json,os,sys; d=json.load(open(sys.argv[1])); print(d['count'], d['truncated'], os.path.getsize(sys.argv[1]))" "$EVSHARE_VAR/api.json")"
+read -r features clustered bytes <<<"$(python3 -c "import json,os,sys; d=json.load(open(sys.argv[1])); print(d['count'], d['clustered'], os.path.getsize(sys.argv[1]))" "$EVSHARE_VAR/api.json")"
 for p in / "/chargers/$lo" "$static_path"; do
 	curl -fsS -o /dev/null "$base$p" || die "$p does not answer 200"
 done
@@ -194,7 +194,7 @@ while IFS='|' read -r name path args target; do
 		"$(awk -v r="$r" -v s="$static_rps" 'BEGIN { printf "%.3f", r / s }')" "${cpu[$name]}" "${other[$name]}" "$verdict"
 done <<<"$cases"
 where=; [ "$bbox" = 14.40,50.06,14.46,50.10 ] && where=" (central Praha, a screen at zoom ~13)"
-echo "bbox API box $bbox$where: $in_box approved chargers inside, the API returns $features (truncated: $truncated, map_max_features), $bytes bytes"
+echo "bbox API box $bbox$where: $in_box approved chargers inside, the API returns $features features (clustered: $clustered; grid clusters above map_max_features), $bytes bytes"
 echo "/static: req/s as a share of the static file's. cpu ms: CPU time lighttpd, evshare.fcgi and"
 echo "PostgreSQL spent per request (not wrk's). others: the machine's CPU used by anything but this"
 echo "instance and wrk during the run; when it is not ~0%, req/s and p99 are lower than the machine gives."

@@ -157,7 +157,7 @@ const char *tr(struct req *r, const char *key);
 
 /* ---------------------------------------------------------------- database (webdb.c) */
 enum stmt {
-	S_MAP_BBOX,
+	S_MAP_CHANGES,
 	S_CHARGER,
 	S_CHARGER_CONNECTORS,
 	S_CHARGER_WINDOWS,

@@ -22,7 +22,6 @@
       status: { available: 'Volné', charging: 'Nabíjí', offline: 'Offline', unknown: 'Neznámý stav' },
       legend: 'Stav nabíječky',
       details: 'Detail nabíječky',
-      truncated: 'Přibližte mapu pro zobrazení všech nabíječek',
       empty: 'Filtrům tu neodpovídá žádná nabíječka',
       loadError: 'Nabíječky se nepodařilo načíst',
       filters: 'Filtry',
@@ -34,7 +33,6 @@
       status: { available: 'Available', charging: 'Charging', offline: 'Offline', unknown: 'Unknown' },
       legend: 'Charger status',
       details: 'Charger details',
-      truncated: 'Zoom in to see all chargers',
       empty: 'No charger here matches the filters',
       loadError: 'Could not load chargers',
       filters: 'Filters',
@@ -269,15 +267,9 @@
     return box;
   }
 
-  function clusterIcon(cluster) {
-    var children = cluster.getAllChildMarkers();
-    var n = children.length;
-    var free = 0;
-    for (var i = 0; i < n; i++) {
-      if (children[i].evStatus === 'available') {
-        free++;
-      }
-    }
+  /* A bubble for n chargers, free of them available: markercluster's own
+   * clusters and the server's (a dense view answers grid clusters) look alike. */
+  function bubbleIcon(n, free) {
     var size = n < 10 ? 'small' : n < 100 ? 'medium' : 'large';
     var wrap = el('div');
     wrap.appendChild(el('span', 'cluster-count', n));
@@ -290,6 +282,18 @@
       className: 'marker-cluster marker-cluster-' + size + (free ? ' has-free' : ''),
       iconSize: L.point(px, px)
     });
+  }
+
+  /* A server cluster marker stands for evCount chargers, evFree of them available. */
+  function clusterIcon(cluster) {
+    var children = cluster.getAllChildMarkers();
+    var n = 0;
+    var free = 0;
+    for (var i = 0; i < children.length; i++) {
+      n += children[i].evCount;
+      free += children[i].evFree;
+    }
+    return bubbleIcon(n, free);
   }
 
   var cluster = L.markerClusterGroup({
@@ -308,6 +312,26 @@
     return JSON.stringify([f.geometry.coordinates, f.properties]);
   }
 
+  /* The server's cluster: a bubble that zooms into its members' bounding box. */
+  function serverCluster(lat, lon, p) {
+    var n = Math.max(2, Math.round(num(p.count) || 2));
+    var free = clamp(Math.round(num(p.available) || 0), 0, n);
+    var b = Array.isArray(p.bbox) && p.bbox.length === 4 ? p.bbox.map(num) : null;
+    var bounds = b && b.every(function (v) { return v !== null; }) ?
+      L.latLngBounds([b[1], b[0]], [b[3], b[2]]) : L.latLngBounds([lat, lon], [lat, lon]);
+    var m = L.marker([lat, lon], { icon: bubbleIcon(n, free), keyboard: true });
+    m.evCount = n;
+    m.evFree = free;
+    m.on('click', function () {
+      /* members all on one spot: at least one zoom level further in */
+      map.fitBounds(bounds.pad(0.1), { maxZoom: MAX_ZOOM });
+      if (map.getZoom() === MAX_ZOOM || bounds.getNorthEast().equals(bounds.getSouthWest())) {
+        map.setView(bounds.getCenter(), Math.min(MAX_ZOOM, map.getZoom() + 2));
+      }
+    });
+    return m;
+  }
+
   function showFeatures(features) {
     var next = {};
     var add = [];
@@ -323,8 +347,17 @@
         return;
       }
       var p = f.properties;
-      var id = String(p.id !== undefined ? p.id : f.id);
       var key = featureKey(f);
+      var id = p.cluster === true ? 'cluster:' + key : String(p.id !== undefined ? p.id : f.id);
+      if (p.cluster === true) {
+        if (!markers[id]) {
+          add.push(serverCluster(lat, lon, p));
+          next[id] = add[add.length - 1];
+        } else {
+          next[id] = markers[id];
+        }
+        return;
+      }
       var old = markers[id];
       if (old && old.evKey === key) {
         next[id] = old;
@@ -335,6 +368,7 @@
         old.evKey = key;
         old.evProps = p;
         old.evStatus = safeStatus(p.status);
+        old.evFree = old.evStatus === 'available' ? 1 : 0;
         old.setIcon(pinIcon(p.status));
         if (old.isPopupOpen()) {
           old.setPopupContent(popupContent(p));
@@ -356,6 +390,8 @@
       m.evKey = key;
       m.evProps = p;
       m.evStatus = safeStatus(p.status);
+      m.evCount = 1;
+      m.evFree = m.evStatus === 'available' ? 1 : 0;
       m.bindPopup(function (layer) {
         return popupContent(layer.evProps);
       }, {
@@ -385,7 +421,7 @@
     }
   }
 
-  /* ---- notes (truncated / empty / error) ------------------------------ */
+  /* ---- notes (empty / error) ------------------------------------------ */
 
   var noteEl = document.getElementById('map-note');
   function note(text, kind) {
@@ -490,9 +526,7 @@
       }
       var features = Array.isArray(body.features) ? body.features : [];
       showFeatures(features);
-      if (body.truncated) {
-        note(T.truncated, 'truncated');
-      } else if (!features.length && hasFilters) {
+      if (!features.length && hasFilters) {
         note(T.empty, 'empty');
       } else {
         note(null);
