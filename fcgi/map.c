@@ -100,7 +100,7 @@ h_api_chargers(struct req *r)
 {
 	struct map_query q = {
 		.type = -1, .max_price = -1, .cap = (int)config_int("map_max_features"),
-		.cols = 24, .rows = 16
+		.cols = 16, .rows = 12   /* clusters of ~60 px on a desktop screen */
 	};
 
 	memcpy(q.box, r->val[A_BBOX].box, sizeof q.box);

@@ -48,7 +48,7 @@ struct map_query {
 	long long max_price;          /* -1: any */
 	int available;                /* 1: status available only */
 	int cap;                      /* more matches than this: clusters */
-	int cols, rows;               /* the cluster grid over the box, at least (24 x 16) */
+	int cols, rows;               /* the cluster grid over the box, at most about (cols + 1) x (rows + 1) */
 };
 
 /* Adds the listing or replaces what is held for l->id; feature (flen bytes, a GeoJSON Feature)
