@@ -30,6 +30,9 @@ export EVSHARE_DEMO=0
 export EVSHARE_CONF=""
 export EVSHARE_MAP_TILES=""
 export EVSHARE_LOG_LEVEL=${EVSHARE_LOG_LEVEL:-warn}
+# tens of MB of WAL a second: with PostgreSQL's default 1 GB a checkpoint every ~20 s, each followed
+# by full-page images of every page touched again (a production setting too; fsync stays on)
+export EVSHARE_PG_MAX_WAL_SIZE=${EVSHARE_PG_MAX_WAL_SIZE:-8GB}
 
 say() { printf '%s\n' "$*"; }
 out=$EVSHARE_VAR/out
