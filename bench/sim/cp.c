@@ -471,6 +471,7 @@ cp_lws_callback(struct lws *wsi, enum lws_callback_reasons reason, void *user, v
 			sim->st.open_peak = sim->st.open_now;
 		if (sim->st.open_now == sim->o.count && sim->st.t_all_open == 0) {
 			sim->st.t_all_open = lws_now_usecs();
+			sim->st.steady = 1;
 			sim->st.acked_at_all_open = sim->st.callresults_ok;
 		}
 		bh_on_open(cp);

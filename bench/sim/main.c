@@ -157,6 +157,7 @@ begin_stop(struct sim *sim)
 		return;
 	sim->stopping = 1;
 	sim->stop_started = lws_now_usecs();
+	sim->st.steady = 0;
 	sim->acked_at_stop = sim->st.callresults_ok;
 	sim->stop_deadline = sim->stop_started + (lws_usec_t)sim->o.drain * LWS_US_PER_SEC;
 	lws_sul_cancel(&sim->sul_ramp);

@@ -140,6 +140,9 @@ struct stats {
 	uint64_t acked_at_all_open;
 	uint32_t *hist;          /* latency histogram, see stats.c */
 	uint64_t hist_n;
+	int steady;              /* every charger connected and the run not ending yet: */
+	uint32_t *steady_hist;   /* the latencies of that window alone */
+	uint64_t steady_n;
 };
 
 struct sim_opts {
