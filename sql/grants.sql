@@ -10,6 +10,11 @@ BEGIN
 	END IF;
 END $$;
 
+-- The bridge's statements are short and run thousands of times a second: JIT compiling one
+-- (any plan whose estimate passes jit_above_cost, as enable_seqscan = off makes some) costs far
+-- more than it could save. (A setting of the role: it takes effect at the next connection.)
+ALTER ROLE evshare_bridge SET jit = off;
+
 REVOKE ALL ON ALL TABLES IN SCHEMA public FROM PUBLIC;
 GRANT USAGE ON SCHEMA public TO evshare_web, evshare_bridge;
 GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO evshare_web, evshare_bridge;
