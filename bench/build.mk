@@ -2,7 +2,7 @@
 
 SIM_SRC  := $(wildcard bench/sim/*.c)
 SIM_OBJ  := $(SIM_SRC:%.c=build/%.o)
-SIM_LIBS := -lwebsockets -ljansson $(LIB_LIBS)
+SIM_LIBS := -lwebsockets -lev -ljansson $(LIB_LIBS)
 
 all: bin/evshare-sim
 

@@ -236,18 +236,29 @@ store_submit(struct job *j, uint64_t key)
 		wake(w);
 }
 
-/* "2024-01-02 03:04:05.123456+00" */
+/* "2024-01-02 03:04:05.123456+00". Twice per message: the date part is made once a second. */
 static void
 now_pg(char out[40])
 {
+	static __thread time_t sec = -1;
+	static __thread char date[24];
 	struct timespec ts;
-	struct tm tm;
-	size_t n;
+	unsigned us;
 
 	clock_gettime(CLOCK_REALTIME, &ts);
-	gmtime_r(&ts.tv_sec, &tm);
-	n = strftime(out, 40, "%Y-%m-%d %H:%M:%S", &tm);
-	snprintf(out + n, 40 - n, ".%06d+00", (int)(ts.tv_nsec / 1000));
+	if (ts.tv_sec != sec) {
+		struct tm tm;
+
+		gmtime_r(&ts.tv_sec, &tm);
+		strftime(date, sizeof date, "%Y-%m-%d %H:%M:%S", &tm);
+		sec = ts.tv_sec;
+	}
+	us = (unsigned)(ts.tv_nsec / 1000);
+	memcpy(out, date, 19);
+	out[19] = '.';
+	for (int i = 25; i > 19; i--, us /= 10)
+		out[i] = (char)('0' + us % 10);
+	memcpy(out + 26, "+00", 4);
 }
 
 /* One line of COPY ocpp_messages (charge_point_id, direction, message_type, unique_id, action,

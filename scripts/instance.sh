@@ -85,7 +85,7 @@ pg_start() {
 	if ! as_user "$pgbin/pg_ctl" -D "$pgdata" status >/dev/null 2>&1; then
 		# no TCP at all: only the unix socket in $run (mode 0700, owned by $run_user)
 		as_user "$pgbin/pg_ctl" -D "$pgdata" -l "$log/postgresql.log" -w -t 60 \
-			-o "-k $run -p $pg_port -c listen_addresses='' -c unix_socket_permissions=0700 -c fsync=${EVSHARE_PG_FSYNC:-on} -c max_connections=200 -c shared_buffers=256MB" \
+			-o "-k $run -p $pg_port -c listen_addresses='' -c unix_socket_permissions=0700 -c fsync=${EVSHARE_PG_FSYNC:-on} -c max_wal_size=${EVSHARE_PG_MAX_WAL_SIZE:-1GB} -c max_connections=200 -c shared_buffers=256MB" \
 			start >/dev/null || die "PostgreSQL did not start, see $log/postgresql.log"
 	fi
 	if ! psql -X -q -tAc "SELECT 1" -d postgres >/dev/null 2>&1; then
@@ -110,15 +110,20 @@ migrate() {
 	fi
 }
 
+# Each message is a few dozen small allocations (jansson's objects) freed right after: glibc's
+# per-thread cache keeps 7 chunks per size, and past that its slow paths (fast bin consolidation)
+# were a fifth of the bridge's CPU in bench-ocpp. (The systemd unit sets the same.)
+bridge_malloc=glibc.malloc.tcache_count=1024
+
 bridge_start() {
 	[ -x "$root/bin/ocpp-bridge" ] || { echo "evshare: bin/ocpp-bridge not built, skipping the bridge"; return 0; }
 	pid_alive "$run/bridge.pid" && return 0
 	# started directly (not through a shell function) so that $! is the bridge itself
 	if [ "$(id -u)" -eq 0 ]; then
-		EVSHARE_LOG_FILE= setpriv --reuid="$run_user" --regid="$run_user" --init-groups -- \
-			"$root/bin/ocpp-bridge" >>"$log/bridge.log" 2>&1 &
+		EVSHARE_LOG_FILE= GLIBC_TUNABLES=$bridge_malloc setpriv --reuid="$run_user" --regid="$run_user" \
+			--init-groups -- "$root/bin/ocpp-bridge" >>"$log/bridge.log" 2>&1 &
 	else
-		EVSHARE_LOG_FILE= "$root/bin/ocpp-bridge" >>"$log/bridge.log" 2>&1 &
+		EVSHARE_LOG_FILE= GLIBC_TUNABLES=$bridge_malloc "$root/bin/ocpp-bridge" >>"$log/bridge.log" 2>&1 &
 	fi
 	echo $! >"$run/bridge.pid"
 	for _ in $(seq 50); do

@@ -57,7 +57,7 @@ struct call {
 	struct call *next;
 	enum act act;
 	char uid[SIM_UID_LEN + 1];
-	json_t *payload;        /* owned reference */
+	char *payload;          /* owned: the payload as JSON text, made once and sent as often */
 	int connector;          /* the connector it is about (0: the charger) */
 	int sampled;            /* sampled values it carries (MeterValues, StopTransaction data) */
 	int attempts;           /* times sent */
@@ -140,6 +140,9 @@ struct stats {
 	uint64_t acked_at_all_open;
 	uint32_t *hist;          /* latency histogram, see stats.c */
 	uint64_t hist_n;
+	int steady;              /* every charger connected and the run not ending yet: */
+	uint32_t *steady_hist;   /* the latencies of that window alone */
+	uint64_t steady_n;
 };
 
 struct sim_opts {
@@ -189,6 +192,8 @@ int cp_lws_callback(struct lws *wsi, enum lws_callback_reasons reason, void *use
 void cp_connect_cb(struct tmr *t);
 /* Queues a CALL; takes ownership of payload (a json_t reference). */
 struct call *cp_call(struct cp *cp, enum act act, json_t *payload, int connector, int sampled);
+/* The same with the payload already written as JSON text (malloc'd; ownership taken). */
+struct call *cp_call_text(struct cp *cp, enum act act, char *payload, int connector, int sampled);
 /* Queues an answer to the server's CALL uid: a CALLRESULT (payload, reference taken) or, when
  * err is non-NULL, a CALLERROR with that code. */
 void cp_answer(struct cp *cp, const char *uid, json_t *payload, const char *err, const char *desc);

@@ -1,6 +1,8 @@
-/* stats.c - counters and the CALL -> CALLRESULT latency histogram of a simulator run.
- * The histogram has 10 us buckets up to 2 s, then 10 ms buckets up to 120 s (the last bucket
- * also takes anything slower), so percentiles are exact to 10 us where it matters. */
+/* stats.c - counters and the CALL -> CALLRESULT latency histograms of a simulator run (the
+ * whole run, and the steady window while every charger is connected, which leaves out the
+ * queue of boots and transactions of the ramp). A histogram has 10 us buckets up to 2 s, then
+ * 10 ms buckets up to 120 s (the last bucket also takes anything slower), so percentiles are
+ * exact to 10 us where it matters. */
 #include <stdlib.h>
 
 #include "sim.h"
@@ -14,14 +16,16 @@ int
 stats_init(struct stats *st)
 {
 	st->hist = calloc(FINE_N + COARSE_N, sizeof *st->hist);
-	return st->hist ? 0 : -1;
+	st->steady_hist = calloc(FINE_N + COARSE_N, sizeof *st->steady_hist);
+	return st->hist && st->steady_hist ? 0 : -1;
 }
 
 void
 stats_free(struct stats *st)
 {
 	free(st->hist);
-	st->hist = NULL;
+	free(st->steady_hist);
+	st->hist = st->steady_hist = NULL;
 }
 
 void
@@ -38,22 +42,26 @@ stats_latency(struct stats *st, lws_usec_t us)
 		b = FINE_N + COARSE_N - 1;
 	st->hist[b]++;
 	st->hist_n++;
+	if (st->steady) {
+		st->steady_hist[b]++;
+		st->steady_n++;
+	}
 }
 
 /* The latency in ms below which a fraction q of the answers came (upper edge of the bucket). */
 static double
-percentile(const struct stats *st, double q)
+percentile(const uint32_t *hist, uint64_t n, double q)
 {
 	uint64_t want, seen = 0;
 	size_t b;
 
-	if (st->hist_n == 0)
+	if (n == 0)
 		return 0;
-	want = (uint64_t)(q * (double)st->hist_n + 0.5);
+	want = (uint64_t)(q * (double)n + 0.5);
 	if (want < 1)
 		want = 1;
 	for (b = 0; b < FINE_N + COARSE_N; b++) {
-		seen += st->hist[b];
+		seen += hist[b];
 		if (seen >= want)
 			break;
 	}
@@ -80,7 +88,7 @@ stats_progress(const struct sim *sim, FILE *f)
 	    (unsigned long long)st->calls_sent, (unsigned long long)st->callresults_ok,
 	    (unsigned long long)st->callerrors, (unsigned long long)st->timeouts,
 	    (unsigned long long)(st->acked[A_START] + st->acked[A_STOP] + st->acked[A_METER]),
-	    percentile(st, 0.50), percentile(st, 0.99));
+	    percentile(st->hist, st->hist_n, 0.50), percentile(st->hist, st->hist_n, 0.99));
 	fflush(f);
 }
 
@@ -104,9 +112,9 @@ stats_print(const struct sim *sim, FILE *f)
 	fprintf(f, "timeouts=%llu\n", (unsigned long long)st->timeouts);
 	fprintf(f, "resends=%llu\n", (unsigned long long)st->resends);
 	fprintf(f, "server_calls=%llu\n", (unsigned long long)st->server_calls);
-	fprintf(f, "p50_ms=%.2f\n", percentile(st, 0.50));
-	fprintf(f, "p99_ms=%.2f\n", percentile(st, 0.99));
-	fprintf(f, "p999_ms=%.2f\n", percentile(st, 0.999));
+	fprintf(f, "p50_ms=%.2f\n", percentile(st->hist, st->hist_n, 0.50));
+	fprintf(f, "p99_ms=%.2f\n", percentile(st->hist, st->hist_n, 0.99));
+	fprintf(f, "p999_ms=%.2f\n", percentile(st->hist, st->hist_n, 0.999));
 	fprintf(f, "run_s=%.1f\n", run);
 	fprintf(f, "msgs_per_s=%.0f\n", run > 0 ? (double)st->callresults_ok / run : 0);
 	/* sustained: from the moment every charger was connected to the end of the run */
@@ -115,6 +123,9 @@ stats_print(const struct sim *sim, FILE *f)
 		fprintf(f, "steady_s=%.1f\n", w);
 		fprintf(f, "steady_msgs_per_s=%.0f\n",
 		    (double)(sim->acked_at_stop - st->acked_at_all_open) / w);
+		fprintf(f, "steady_p50_ms=%.2f\n", percentile(st->steady_hist, st->steady_n, 0.50));
+		fprintf(f, "steady_p99_ms=%.2f\n", percentile(st->steady_hist, st->steady_n, 0.99));
+		fprintf(f, "steady_p999_ms=%.2f\n", percentile(st->steady_hist, st->steady_n, 0.999));
 	}
 	for (a = 0; a < A__MAX; a++)
 		fprintf(f, "acked_%s=%llu\n", act_names[a], (unsigned long long)st->acked[a]);

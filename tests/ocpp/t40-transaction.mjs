@@ -77,6 +77,13 @@ await run(async (t) => {
 		// replayed MeterValues (the charger did not hear our answer): nothing twice
 		await c.call('MeterValues', { connectorId: 1, transactionId: txId, meterValue: [sample(t0 + 60000, '1235500', 'Wh')] });
 		t.eq(sqlValue(`SELECT count(*) FROM meter_values WHERE transaction_id = (SELECT id FROM transactions WHERE ocpp_tx_id = :'tx') AND value = 1235500`, { tx: txId }), '1', 'a replayed MeterValues stores nothing twice');
+		// the same sampling once more with a value it did not have (twice in the message): that value alone is added, once
+		const soc = { value: '42', context: 'Sample.Periodic', measurand: 'SoC', location: 'EV', unit: 'Percent' };
+		await c.call('MeterValues', { connectorId: 1, transactionId: txId, meterValue: [sample(t0 + 60000, '1235500', 'Wh', [soc, soc])] });
+		const at = sql(`SELECT measurand, location, value FROM meter_values WHERE transaction_id = (SELECT id FROM transactions WHERE ocpp_tx_id = :'tx') AND sampled_at = :'at' ORDER BY measurand, phase`, { tx: txId, at: iso(t0 + 60000) }).map((x) => x.join(' '));
+		t.eq(at.length, 7, 'a later message adds to a sampling only the values it did not have', at.join(' | '));
+		t.check(at.includes('SoC EV 42'), 'the new value is stored with its measurand and location');
+		t.eq(sqlValue(`SELECT data->>'samples' FROM events WHERE charge_point_id = :'id' AND kind = 'meter' ORDER BY id DESC LIMIT 1`, { id: cp.id }), '1', 'its meter event counts the one new value');
 
 		// no transaction id, and transaction id 0: stored for the connector, without a transaction
 		await c.call('MeterValues', { connectorId: 2, meterValue: [sample(t0 + 61000, '500', 'Wh')] });
