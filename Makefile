@@ -8,7 +8,7 @@ CPPFLAGS += -Ilib -Itools -I/usr/include/ClearSilver -I/usr/include/postgresql
 VERSION  := $(shell git describe --always --dirty 2>/dev/null || echo dev)
 CPPFLAGS += -DEVSHARE_VERSION='"$(VERSION)"'
 
-LIB_SRC  := lib/config.c lib/log.c lib/db.c lib/secret.c lib/money.c
+LIB_SRC  := lib/buf.c lib/config.c lib/log.c lib/db.c lib/secret.c lib/money.c
 LIB_OBJ  := $(LIB_SRC:%.c=build/%.o)
 LIB_LIBS := -lpq -lsodium
 

@@ -13,17 +13,9 @@
 #include <jansson.h>
 #include <libpq-fe.h>
 
+#include "buf.h"
 #include "parse.h"
 
-/* ---------------------------------------------------------------- growable text */
-struct buf {
-	char *s;
-	size_t len, cap;
-};
-void buf_add(struct buf *b, const char *s, size_t n);
-void buf_adds(struct buf *b, const char *s);
-void buf_printf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-void buf_free(struct buf *b);
 
 /* ---------------------------------------------------------------- validated input */
 enum vkind {

@@ -330,7 +330,7 @@ meter_values(struct session *s, struct inmsg *m, char *desc, size_t dl)
 	long long conn, tx;
 	unsigned n, skipped;
 	double energy, power;
-	struct sb cols[METER_COLS];
+	struct buf cols[METER_COLS];
 	struct job *j;
 
 	if (jint(json_object_get(p, "connectorId"), &conn) < 0 || conn < 0 || conn > INT_MAX) {
@@ -341,7 +341,7 @@ meter_values(struct session *s, struct inmsg *m, char *desc, size_t dl)
 	if (meter_rows(json_object_get(p, "meterValue"), (long long)s->cp_id, cols, &n, &skipped,
 	    &energy, &power) < 0 || (j = call_job(s, m, Q_METER, done_empty)) == NULL) {
 		for (int c = 0; c < METER_COLS; c++)
-			sb_free(&cols[c]);
+			buf_free(&cols[c]);
 		snprintf(desc, dl, "out of memory");
 		return OCPP_INTERNAL_ERROR;
 	}

@@ -288,7 +288,7 @@ static void
 touch_sessions(time_t now)
 {
 	enum { MAXW = 16 };
-	struct sb ids[MAXW];
+	struct buf ids[MAXW];
 	int n[MAXW] = { 0 }, nw = B.db_workers < MAXW ? B.db_workers : MAXW;
 	struct job *j;
 
@@ -299,14 +299,14 @@ touch_sessions(time_t now)
 
 			s->touched = 0;
 			s->db_seen = now;
-			sb_addf(&ids[w], "%s%lld", n[w]++ ? "," : "{", (long long)s->cp_id);
+			buf_printf(&ids[w], "%s%lld", n[w]++ ? "," : "{", (long long)s->cp_id);
 		}
 	for (int w = 0; w < nw; w++) {
-		if (n[w] && sb_adds(&ids[w], "}") == 0 && (j = job_new(Q_TOUCH, NULL)) != NULL) {
+		if (n[w] && buf_adds(&ids[w], "}") == 0 && (j = job_new(Q_TOUCH, NULL)) != NULL) {
 			job_param(j, ids[w].s);
 			store_submit(j, (uint64_t)w);
 		}
-		sb_free(&ids[w]);
+		buf_free(&ids[w]);
 	}
 }
 

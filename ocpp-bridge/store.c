@@ -89,7 +89,7 @@ struct worker {
 	pthread_mutex_t mu;
 	struct job *head, *tail;        /* queued */
 	size_t n;
-	struct sb log;                  /* the log writer's: queued raw-log rows (COPY text lines) */
+	struct buf log;                  /* the log writer's: queued raw-log rows (COPY text lines) */
 	PGconn *c;                      /* pipeline connection (the log writer's: a plain one) */
 	PGconn *lc;                     /* LISTEN connection (worker 0) */
 	int was_up;
@@ -141,10 +141,10 @@ job_param(struct job *j, const char *v)
 void
 job_param_elem(struct job *j, const char *v)
 {
-	struct sb b = { 0 };
+	struct buf b = { 0 };
 
-	if (sb_add_array_str(&b, v) < 0) {
-		sb_free(&b);
+	if (buf_add_array_str(&b, v) < 0) {
+		buf_free(&b);
 		log_error("job %s: out of memory", stmt_names[j->stmt]);
 		j->broken = 1;
 		return;
@@ -264,7 +264,7 @@ now_pg(char out[40])
 /* One line of COPY ocpp_messages (charge_point_id, direction, message_type, unique_id, action,
  * at, payload) in text format; the frame is split into its parts here (it parsed as JSON). */
 static int
-log_line(struct sb *b, int64_t cp_id, const char *dir, const char *action, const char *t, size_t len)
+log_line(struct buf *b, int64_t cp_id, const char *dir, const char *action, const char *t, size_t len)
 {
 	struct span el[5];
 	char uid[160], act[80], at[40];
@@ -281,25 +281,25 @@ log_line(struct sb *b, int64_t cp_id, const char *dir, const char *action, const
 	if ((type == 2 && n != 4) || (type == 3 && n != 3) || (type == 4 && n != 4 && n != 5))
 		return -1;
 	now_pg(at);
-	rc |= sb_addf(b, "%lld\t%s\t%d\t", (long long)cp_id, dir, type);
-	rc |= sb_add_copy_text(b, uid, strlen(uid));
-	rc |= sb_add(b, "\t", 1);
-	rc |= action ? sb_add_copy_text(b, action, strlen(action)) : sb_add(b, "\\N", 2);
-	rc |= sb_addf(b, "\t%s\t", at);
+	rc |= buf_printf(b, "%lld\t%s\t%d\t", (long long)cp_id, dir, type);
+	rc |= buf_add_copy_text(b, uid, strlen(uid));
+	rc |= buf_add(b, "\t", 1);
+	rc |= action ? buf_add_copy_text(b, action, strlen(action)) : buf_add(b, "\\N", 2);
+	rc |= buf_printf(b, "\t%s\t", at);
 	if (type == 2) {
-		rc |= sb_add_copy_text(b, t + el[3].off, el[3].len);
+		rc |= buf_add_copy_text(b, t + el[3].off, el[3].len);
 	} else if (type == 3) {
-		rc |= sb_add_copy_text(b, t + el[2].off, el[2].len);
+		rc |= buf_add_copy_text(b, t + el[2].off, el[2].len);
 	} else {
-		rc |= sb_adds(b, "{\"errorCode\":");
-		rc |= sb_add_copy_text(b, t + el[2].off, el[2].len);
-		rc |= sb_adds(b, ",\"errorDescription\":");
-		rc |= sb_add_copy_text(b, t + el[3].off, el[3].len);
-		rc |= sb_adds(b, ",\"errorDetails\":");
-		rc |= n == 5 ? sb_add_copy_text(b, t + el[4].off, el[4].len) : sb_adds(b, "{}");
-		rc |= sb_adds(b, "}");
+		rc |= buf_adds(b, "{\"errorCode\":");
+		rc |= buf_add_copy_text(b, t + el[2].off, el[2].len);
+		rc |= buf_adds(b, ",\"errorDescription\":");
+		rc |= buf_add_copy_text(b, t + el[3].off, el[3].len);
+		rc |= buf_adds(b, ",\"errorDetails\":");
+		rc |= n == 5 ? buf_add_copy_text(b, t + el[4].off, el[4].len) : buf_adds(b, "{}");
+		rc |= buf_adds(b, "}");
 	}
-	rc |= sb_add(b, "\n", 1);
+	rc |= buf_add(b, "\n", 1);
 	return rc;
 }
 
@@ -604,7 +604,7 @@ send_group(struct round *r, enum stmt st)
 {
 	struct job **g = r->open[st];
 	size_t n = r->nopen[st];
-	struct sb a[JOB_MAX_PARAMS];
+	struct buf a[JOB_MAX_PARAMS];
 	const char *p[JOB_MAX_PARAMS] = { NULL };
 	int np, rc = 0;
 
@@ -613,20 +613,20 @@ send_group(struct round *r, enum stmt st)
 	np = g[0]->nparams;
 	memset(a, 0, sizeof a);
 	for (int k = 0; k < np; k++) {
-		rc |= sb_add(&a[k], "{", 1);
+		rc |= buf_add(&a[k], "{", 1);
 		for (size_t i = 0; i < n; i++) {
 			const char *e = k < g[i]->nparams && g[i]->params[k] ? g[i]->params[k] : "";
 
 			if (*e)
-				rc |= sb_adds(&a[k], a[k].len > 1 ? "," : "") | sb_adds(&a[k], e);
+				rc |= buf_adds(&a[k], a[k].len > 1 ? "," : "") | buf_adds(&a[k], e);
 		}
-		rc |= sb_add(&a[k], "}", 1);
+		rc |= buf_add(&a[k], "}", 1);
 		p[k] = a[k].s;
 	}
 	if (rc == 0 && !PQsendQueryPrepared(r->c, stmt_names[st], np, p, NULL, NULL, 0))
 		rc = -1;
 	for (int k = 0; k < np; k++)
-		sb_free(&a[k]);
+		buf_free(&a[k]);
 	if (rc)
 		return -1;
 	memcpy(r->grpbuf + r->ngrpbuf, g, n * sizeof *g);
@@ -939,24 +939,24 @@ worker_main(void *arg)
  * While the database is away the rows wait (up to LOG_MAX; beyond that new rows are dropped). */
 /* Puts rows that could not be written back in front of those logged meanwhile (within LOG_MAX). */
 static void
-log_put_back(struct worker *w, struct sb *log)
+log_put_back(struct worker *w, struct buf *log)
 {
 	pthread_mutex_lock(&w->mu);
 	if (w->log.len == 0) {
 		w->log = *log;
 		memset(log, 0, sizeof *log);
-	} else if (log->len + w->log.len <= LOG_MAX && sb_add(log, w->log.s, w->log.len) == 0) {
-		sb_free(&w->log);
+	} else if (log->len + w->log.len <= LOG_MAX && buf_add(log, w->log.s, w->log.len) == 0) {
+		buf_free(&w->log);
 		w->log = *log;
 		memset(log, 0, sizeof *log);
 	}
 	pthread_mutex_unlock(&w->mu);
-	sb_free(log);
+	buf_free(log);
 }
 
 /* COPY of the log's lines; 0 written, -1 failed (rows dropped), -2 the connection broke */
 static int
-log_copy(PGconn *c, const struct sb *log)
+log_copy(PGconn *c, const struct buf *log)
 {
 	PGresult *r = PQexec(c, "COPY ocpp_messages (charge_point_id, direction, message_type, unique_id,"
 	    " action, at, payload) FROM STDIN");
@@ -991,7 +991,7 @@ log_main(void *arg)
 
 	for (;;) {
 		int final = st.log_stopping;    /* then one last pass for what is left */
-		struct sb log;
+		struct buf log;
 
 		if (!final)
 			idle_wait(w, backoff ? backoff : LOG_FLUSH_MS);
@@ -1011,7 +1011,7 @@ log_main(void *arg)
 				w->c = NULL;
 				log_put_back(w, &log);
 			}
-			sb_free(&log);
+			buf_free(&log);
 		}
 		if (final)
 			break;
@@ -1152,7 +1152,7 @@ store_stop(void)
 		wake(&st.lw);
 		pthread_join(st.lw.th, NULL);
 		close(st.lw.efd);
-		sb_free(&st.lw.log);
+		buf_free(&st.lw.log);
 		pthread_mutex_destroy(&st.lw.mu);
 		memset(&st.lw, 0, sizeof st.lw);
 		st.lw_started = 0;

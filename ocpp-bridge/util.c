@@ -250,90 +250,31 @@ throttle_free(struct throttle *t)
 }
 
 int
-sb_add(struct sb *b, const char *s, size_t n)
-{
-	if (b->len + n + 1 > b->cap) {
-		size_t cap = b->cap ? b->cap : 256;
-		char *p;
-
-		while (cap < b->len + n + 1)
-			cap *= 2;
-		if ((p = realloc(b->s, cap)) == NULL)
-			return -1;
-		b->s = p;
-		b->cap = cap;
-	}
-	memcpy(b->s + b->len, s, n);
-	b->len += n;
-	b->s[b->len] = '\0';
-	return 0;
-}
-
-int
-sb_adds(struct sb *b, const char *s)
-{
-	return sb_add(b, s, strlen(s));
-}
-
-int
-sb_addf(struct sb *b, const char *fmt, ...)
-{
-	char buf[512];
-	va_list ap;
-	int n;
-
-	va_start(ap, fmt);
-	n = vsnprintf(buf, sizeof buf, fmt, ap);
-	va_end(ap);
-	if (n < 0)
-		return -1;
-	if ((size_t)n < sizeof buf)
-		return sb_add(b, buf, (size_t)n);
-	char *big = malloc((size_t)n + 1);
-	if (big == NULL)
-		return -1;
-	va_start(ap, fmt);
-	vsnprintf(big, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	n = sb_add(b, big, (size_t)n);
-	free(big);
-	return n;
-}
-
-int
-sb_add_json_str(struct sb *b, const char *s)
+buf_add_json_str(struct buf *b, const char *s)
 {
 	const char *run;
 
-	if (sb_add(b, "\"", 1))
+	if (buf_add(b, "\"", 1))
 		return -1;
 	for (run = s; *s; s++) {
 		unsigned char c = (unsigned char)*s;
 
 		if (c != '"' && c != '\\' && c >= 0x20)
 			continue;
-		if (s > run && sb_add(b, run, (size_t)(s - run)))
+		if (s > run && buf_add(b, run, (size_t)(s - run)))
 			return -1;
 		run = s + 1;
 		if (c == '"' || c == '\\') {
 			char e[2] = { '\\', (char)c };
-			if (sb_add(b, e, 2))
+			if (buf_add(b, e, 2))
 				return -1;
-		} else if (sb_addf(b, "\\u%04x", c)) {
+		} else if (buf_printf(b, "\\u%04x", c)) {
 			return -1;
 		}
 	}
-	if (s > run && sb_add(b, run, (size_t)(s - run)))
+	if (s > run && buf_add(b, run, (size_t)(s - run)))
 		return -1;
-	return sb_add(b, "\"", 1);
-}
-
-void
-sb_free(struct sb *b)
-{
-	free(b->s);
-	b->s = NULL;
-	b->len = b->cap = 0;
+	return buf_add(b, "\"", 1);
 }
 
 static const char *
@@ -395,7 +336,7 @@ meter_samples(const json_t *mvs, unsigned *skipped)
 }
 
 int
-sb_add_copy_text(struct sb *b, const char *s, size_t n)
+buf_add_copy_text(struct buf *b, const char *s, size_t n)
 {
 	const char *run = s, *end = s + n;
 
@@ -409,11 +350,11 @@ sb_add_copy_text(struct sb *b, const char *s, size_t n)
 		case '\r': e = "\\r"; break;
 		default: continue;
 		}
-		if (sb_add(b, run, (size_t)(s - run)) || sb_add(b, e, 2))
+		if (buf_add(b, run, (size_t)(s - run)) || buf_add(b, e, 2))
 			return -1;
 		run = s + 1;
 	}
-	return s > run ? sb_add(b, run, (size_t)(s - run)) : 0;
+	return s > run ? buf_add(b, run, (size_t)(s - run)) : 0;
 }
 
 static size_t
@@ -562,28 +503,28 @@ json_str_decode(const char *lit, size_t n, char *out, size_t outlen)
 }
 
 int
-sb_add_array_str(struct sb *b, const char *s)
+buf_add_array_str(struct buf *b, const char *s)
 {
 	const char *run;
 
 	if (s == NULL)
-		return sb_add(b, "NULL", 4);
-	if (sb_add(b, "\"", 1))
+		return buf_add(b, "NULL", 4);
+	if (buf_add(b, "\"", 1))
 		return -1;
 	for (run = s; *s; s++) {
 		if (*s != '"' && *s != '\\')
 			continue;
-		if (sb_add(b, run, (size_t)(s - run)) || sb_add(b, "\\", 1))
+		if (buf_add(b, run, (size_t)(s - run)) || buf_add(b, "\\", 1))
 			return -1;
 		run = s;
 	}
-	if (s > run && sb_add(b, run, (size_t)(s - run)))
+	if (s > run && buf_add(b, run, (size_t)(s - run)))
 		return -1;
-	return sb_add(b, "\"", 1);
+	return buf_add(b, "\"", 1);
 }
 
 int
-meter_rows(const json_t *mvs, long long cp, struct sb cols[METER_COLS], unsigned *n, unsigned *skipped,
+meter_rows(const json_t *mvs, long long cp, struct buf cols[METER_COLS], unsigned *n, unsigned *skipped,
            double *energy_wh, double *power_w)
 {
 	const char *energy_t = NULL, *power_t = NULL;
@@ -618,15 +559,15 @@ meter_rows(const json_t *mvs, long long cp, struct sb cols[METER_COLS], unsigned
 				continue;
 			}
 			for (int c = 0; c < METER_COLS; c++)
-				rc |= sb_adds(&cols[c], sep);
-			rc |= sb_addf(&cols[MC_CP], "%lld", cp);
-			rc |= sb_add_array_str(&cols[MC_T], t);
-			rc |= sb_add_array_str(&cols[MC_M], m);
-			rc |= sb_add_array_str(&cols[MC_C], json_string_value(json_object_get(sv, "context")));
-			rc |= sb_add_array_str(&cols[MC_P], phase);
-			rc |= sb_add_array_str(&cols[MC_L], json_string_value(json_object_get(sv, "location")));
-			rc |= sb_add_array_str(&cols[MC_U], u);
-			rc |= sb_addf(&cols[MC_V], "%.17g", v);
+				rc |= buf_adds(&cols[c], sep);
+			rc |= buf_printf(&cols[MC_CP], "%lld", cp);
+			rc |= buf_add_array_str(&cols[MC_T], t);
+			rc |= buf_add_array_str(&cols[MC_M], m);
+			rc |= buf_add_array_str(&cols[MC_C], json_string_value(json_object_get(sv, "context")));
+			rc |= buf_add_array_str(&cols[MC_P], phase);
+			rc |= buf_add_array_str(&cols[MC_L], json_string_value(json_object_get(sv, "location")));
+			rc |= buf_add_array_str(&cols[MC_U], u);
+			rc |= buf_printf(&cols[MC_V], "%.17g", v);
 			if (rc)
 				return -1;
 			(*n)++;

@@ -6,6 +6,8 @@
 #ifndef OCPP_UTIL_H
 #define OCPP_UTIL_H
 
+#include "buf.h"
+
 #include <stddef.h>
 #include <stdint.h>
 #include <time.h>
@@ -52,17 +54,9 @@ int throttle_blocked(struct throttle *t, const char *addr, time_t now, unsigned 
 void throttle_fail(struct throttle *t, const char *addr, time_t now);
 void throttle_free(struct throttle *t);
 
-/* A growing string. Zero-initialise; sb_free when done. Functions return 0 or -1 (no memory). */
-struct sb {
-	char *s;
-	size_t len, cap;
-};
-int sb_add(struct sb *b, const char *s, size_t n);
-int sb_adds(struct sb *b, const char *s);
-int sb_addf(struct sb *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/* appends s as a JSON string literal (quoted, escaped) */
-int sb_add_json_str(struct sb *b, const char *s);
-void sb_free(struct sb *b);
+/* Growing strings are lib/buf.h's; what the bridge appends to them beyond text: */
+/* s as a JSON string literal (quoted, escaped); 0 or -1 (no memory) */
+int buf_add_json_str(struct buf *b, const char *s);
 
 #endif
 
@@ -74,9 +68,9 @@ void sb_free(struct sb *b);
 json_t *meter_samples(const json_t *meter_values, unsigned *skipped);
 
 /* appends n bytes of s for a COPY ... FROM STDIN text-format field (\\, tab, newline, CR escaped) */
-int sb_add_copy_text(struct sb *b, const char *s, size_t n);
+int buf_add_copy_text(struct buf *b, const char *s, size_t n);
 /* appends s as an element of a PostgreSQL array literal: quoted and escaped, NULL for NULL */
-int sb_add_array_str(struct sb *b, const char *s);
+int buf_add_array_str(struct buf *b, const char *s);
 
 /* The top-level elements of a JSON array text (as OCPP-J frames are): el[i] gets each element's
  * offset and length (surrounding whitespace excluded). Returns how many (at most max are
@@ -99,5 +93,5 @@ int json_str_decode(const char *lit, size_t n, char *out, size_t outlen);
  * Power.Active.Import of the whole charger (no phase), NAN when there is none.
  * 0, or -1 when out of memory. */
 enum { MC_CP, MC_T, MC_M, MC_C, MC_P, MC_L, MC_U, MC_V, METER_COLS };
-int meter_rows(const json_t *meter_values, long long cp, struct sb cols[METER_COLS], unsigned *n,
+int meter_rows(const json_t *meter_values, long long cp, struct buf cols[METER_COLS], unsigned *n,
                unsigned *skipped, double *energy_wh, double *power_w);

@@ -8,6 +8,7 @@
 #include "../../ocpp-bridge/validate.c"
 #include "../../ocpp-bridge/schemas.c"
 #include "../../ocpp-bridge/ocpp16.c"
+#include "../../lib/buf.c"
 #include "../../ocpp-bridge/util.c"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -35,7 +36,7 @@ count_elems(const char *s)
 static void
 check_meter_rows(const json_t *mvs)
 {
-	struct sb cols[METER_COLS];
+	struct buf cols[METER_COLS];
 	unsigned n, skipped;
 	double e, p;
 
@@ -45,7 +46,7 @@ check_meter_rows(const json_t *mvs)
 			if (count_elems(cols[c].s ? cols[c].s : "") != n)
 				abort();
 	for (int c = 0; c < METER_COLS; c++)
-		sb_free(&cols[c]);
+		buf_free(&cols[c]);
 }
 
 int

@@ -215,6 +215,28 @@ export async function connect(identity, password, opts = {}) {
 	return c;
 }
 
+// A plain websocket (package ws) with the charger's credentials, for what ocpp-rpc will not do
+// (pausing the socket so that it answers no ping); ws.closed resolves with the close code.
+export function rawConnect(cp, base = BRIDGE_URL) {
+	return timeout(new Promise((resolve, reject) => {
+		const ws = new WebSocket(`${base}/ocpp/${cp.identity}`, ['ocpp1.6'], {
+			headers: { Authorization: `Basic ${Buffer.from(`${cp.identity}:${cp.password}`).toString('base64')}` },
+		});
+		ws.closed = new Promise((r) => ws.on('close', (code) => r(code)));
+		ws.on('open', () => resolve(ws));
+		ws.on('error', reject);
+		ws.on('unexpected-response', (req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
+	}), 8000, 'raw connect');
+}
+
+// Sends one frame on a rawConnect socket; resolves with the next frame that comes back.
+export function rawCall(ws, frame, ms = 5000) {
+	return timeout(new Promise((resolve) => {
+		ws.once('message', (d) => resolve(JSON.parse(d.toString())));
+		ws.send(JSON.stringify(frame));
+	}), ms, `raw ${frame[2]}`);
+}
+
 export function bootPayload(extra = {}) {
 	return {
 		chargePointVendor: 'evshare-test', chargePointModel: 'ocpp-rpc',

@@ -3,28 +3,9 @@
 // answers: a live old connection stays (the newcomer does not get a session), a dead old one
 // (its socket no longer reads, so it answers no ping) is dropped and the reconnecting charger is
 // back within 5 s. Never two live sessions; a security event each time.
-import { run, addCharger, client, connect, bootPayload, closeClient, sql, sqlValue, sleep, timeout, WebSocket, BRIDGE_URL, randomLoopback } from './lib.mjs';
+import { run, addCharger, client, connect, bootPayload, closeClient, sql, sqlValue, sleep, timeout, rawConnect, rawCall, randomLoopback } from './lib.mjs';
 
 const secEvents = (id) => +sqlValue(`SELECT count(*) FROM security_events WHERE charge_point_id = :'id'`, { id });
-
-function rawConnect(cp) {
-	return timeout(new Promise((resolve, reject) => {
-		const ws = new WebSocket(`${BRIDGE_URL}/ocpp/${cp.identity}`, ['ocpp1.6'], {
-			headers: { Authorization: `Basic ${Buffer.from(`${cp.identity}:${cp.password}`).toString('base64')}` },
-		});
-		ws.closed = new Promise((r) => ws.on('close', (code) => r(code)));
-		ws.on('open', () => resolve(ws));
-		ws.on('error', reject);
-		ws.on('unexpected-response', (req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
-	}), 8000, 'raw connect');
-}
-
-function rawCall(ws, frame, ms = 5000) {
-	return timeout(new Promise((resolve) => {
-		ws.once('message', (d) => resolve(JSON.parse(d.toString())));
-		ws.send(JSON.stringify(frame));
-	}), ms, `raw ${frame[2]}`);
-}
 
 // Tries to get a booted session for cp until deadline (a charger retries); returns the client
 // and how long it took, or { error }.

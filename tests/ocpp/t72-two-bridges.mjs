@@ -5,29 +5,11 @@
 // sessions; one registry row, naming the bridge that holds the charger; a security event each time.
 import path from 'node:path';
 import { run, addCharger, client, connect, bootPayload, closeClient, sqlValue, sleep, timeout, waitFor,
-	background, freePort, WebSocket, BRIDGE_URL, ROOT } from './lib.mjs';
+	background, freePort, rawConnect, rawCall, BRIDGE_URL, ROOT } from './lib.mjs';
 
 const secEvents = (id, kind) => +sqlValue(`SELECT count(*) FROM security_events WHERE charge_point_id = :'id' AND kind = :'kind'`, { id, kind });
 const holder = (id) => sqlValue(`SELECT node FROM charge_point_connections WHERE charge_point_id = :'id'`, { id });
 const rows = (id) => sqlValue(`SELECT count(*) FROM charge_point_connections WHERE charge_point_id = :'id'`, { id });
-
-function rawConnect(cp, base) {
-	return timeout(new Promise((resolve, reject) => {
-		const ws = new WebSocket(`${base}/ocpp/${cp.identity}`, ['ocpp1.6'], {
-			headers: { Authorization: `Basic ${Buffer.from(`${cp.identity}:${cp.password}`).toString('base64')}` },
-		});
-		ws.closed = new Promise((r) => ws.on('close', (code) => r(code)));
-		ws.on('open', () => resolve(ws));
-		ws.on('error', reject);
-	}), 8000, 'raw connect');
-}
-
-function rawCall(ws, frame, ms = 5000) {
-	return timeout(new Promise((resolve) => {
-		ws.once('message', (d) => resolve(JSON.parse(d.toString())));
-		ws.send(JSON.stringify(frame));
-	}), ms, `raw ${frame[2]}`);
-}
 
 await run(async (t) => {
 	const port = await freePort();

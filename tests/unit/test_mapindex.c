@@ -7,7 +7,7 @@
 #include <stdlib.h>
 
 #include "../../lib/log.c"
-#include "../../fcgi/buf.c"
+#include "../../lib/buf.c"
 #include "../../fcgi/mapindex.c"
 #include "t.h"
 

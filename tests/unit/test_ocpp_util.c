@@ -1,5 +1,6 @@
 /* test_ocpp_util.c - the bridge's pure helpers: identities and paths, HTTP Basic, units and
  * meter values, the auth throttle, the string builder. */
+#include "../../lib/buf.c"
 #include "../../ocpp-bridge/util.c"
 #include "t.h"
 
@@ -89,7 +90,7 @@ test_units(void)
 	json_decref(mv);
 }
 
-/* Splits an array literal's element list (no braces) made by sb_add_array_str / "%lld" back
+/* Splits an array literal's element list (no braces) made by buf_add_array_str / "%lld" back
  * into elements: NULL for an unquoted NULL. Returns how many (at most max). */
 static int
 array_elems(const char *s, char **out, int max)
@@ -131,25 +132,25 @@ free_elems(char **e, int n)
 static void
 test_meter_rows(void)
 {
-	struct sb cols[METER_COLS], b = { 0 };
+	struct buf cols[METER_COLS], b = { 0 };
 	unsigned n, skipped;
 	double energy, power;
 	json_error_t je;
 	char *e[16];
 	int k;
 
-	sb_add_array_str(&b, "plain");
-	sb_add(&b, ",", 1);
-	sb_add_array_str(&b, NULL);
-	sb_add(&b, ",", 1);
-	sb_add_array_str(&b, "a\"b\\c,{}");
+	buf_add_array_str(&b, "plain");
+	buf_add(&b, ",", 1);
+	buf_add_array_str(&b, NULL);
+	buf_add(&b, ",", 1);
+	buf_add_array_str(&b, "a\"b\\c,{}");
 	T_STR(b.s, "\"plain\",NULL,\"a\\\"b\\\\c,{}\"", "array literal elements: quoted, escaped, NULL");
 	k = array_elems(b.s, e, 16);
 	T_INT(k, 3, "three elements back");
 	T_STR(e[2], "a\"b\\c,{}", "quote, backslash, comma and braces survive");
 	T_OK(e[1] == NULL, "NULL stays NULL");
 	free_elems(e, k);
-	sb_free(&b);
+	buf_free(&b);
 
 	json_t *mv = json_loads("[{\"timestamp\":\"2024-01-01T00:00:00Z\",\"sampledValue\":["
 	    "{\"value\":\"1.5\",\"unit\":\"kWh\"},"
@@ -199,7 +200,7 @@ test_meter_rows(void)
 	T_STR(cols[MC_CP].s, "42,42,42,42,42,7", "appended with a separator");
 	T_OK(isnan(power), "no power value: NAN");
 	for (int c = 0; c < METER_COLS; c++)
-		sb_free(&cols[c]);
+		buf_free(&cols[c]);
 	json_decref(mv);
 	json_decref(mv2);
 }
@@ -210,7 +211,7 @@ test_split(void)
 	struct span el[5];
 	char out[64];
 	const char *f = " [2, \"a,]\\\"b\" ,\"MeterValues\", {\"x\":[1,{\"y\":\"]\"}]} ] ";
-	struct sb b = { 0 };
+	struct buf b = { 0 };
 
 	T_INT(json_array_split(f, strlen(f), el, 5), 4, "a CALL has four elements");
 	T_OK(el[0].len == 1 && f[el[0].off] == '2', "the message type");
@@ -231,9 +232,9 @@ test_split(void)
 	T_INT(json_str_decode("\"\\u0000\"", 8, out, sizeof out), -1, "NUL refused");
 	T_INT(json_str_decode("\"\\ud800\"", 8, out, sizeof out), -1, "a lone surrogate refused");
 	T_INT(json_str_decode("\"abc\"", 5, out, 3), -1, "too long for the buffer");
-	sb_add_copy_text(&b, "a\\b\tc\nd\re", 9);
+	buf_add_copy_text(&b, "a\\b\tc\nd\re", 9);
 	T_STR(b.s, "a\\\\b\\tc\\nd\\re", "COPY text escapes");
-	sb_free(&b);
+	buf_free(&b);
 }
 
 static void
@@ -254,13 +255,13 @@ test_throttle(void)
 static void
 test_sb(void)
 {
-	struct sb b = { 0 };
+	struct buf b = { 0 };
 
-	sb_adds(&b, "[");
-	sb_add_json_str(&b, "a\"b\\c\n");
-	sb_addf(&b, ",%d]", 42);
+	buf_adds(&b, "[");
+	buf_add_json_str(&b, "a\"b\\c\n");
+	buf_printf(&b, ",%d]", 42);
 	T_STR(b.s, "[\"a\\\"b\\\\c\\u000a\",42]", "string builder and JSON escaping");
-	sb_free(&b);
+	buf_free(&b);
 	char t[32];
 	time_now_iso(t);
 	T_INT(strlen(t), 24, "ISO time with milliseconds and Z");

@@ -13,7 +13,7 @@
 #include "../../lib/secret.c"
 #include "../../lib/money.c"
 #include "../../fcgi/parse.c"
-#include "../../fcgi/buf.c"
+#include "../../lib/buf.c"
 #include "../../fcgi/request.c"
 #include "../../fcgi/router.c"
 #include "../../fcgi/render.c"

@@ -1,16 +1,18 @@
 /*
- * buf.c - growable text (struct buf, evshare.h): what a request's body, headers and JSON answers
- * are built in. Out of memory aborts: a half-built answer is worse than a restarted process.
+ * buf.c - growable text (struct buf, buf.h): what the web program builds its answers in and the
+ * bridge its frames, log lines and statement parameters. Out of memory: -1, the text unchanged.
  */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE             /* vasprintf */
+#endif
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "log.h"
-#include "evshare.h"
+#include "buf.h"
 
-void
+int
 buf_add(struct buf *b, const char *s, size_t n)
 {
 	if (b->len + n + 1 > b->cap) {
@@ -19,45 +21,42 @@ buf_add(struct buf *b, const char *s, size_t n)
 
 		while (cap < b->len + n + 1)
 			cap *= 2;
-		if ((p = realloc(b->s, cap)) == NULL) {
-			log_error("out of memory (%zu bytes)", cap);
-			abort();
-		}
+		if ((p = realloc(b->s, cap)) == NULL)
+			return -1;
 		b->s = p;
 		b->cap = cap;
 	}
 	memcpy(b->s + b->len, s, n);
 	b->len += n;
 	b->s[b->len] = '\0';
+	return 0;
 }
 
-void
+int
 buf_adds(struct buf *b, const char *s)
 {
-	buf_add(b, s, strlen(s));
+	return buf_add(b, s, strlen(s));
 }
 
-void
+int
 buf_printf(struct buf *b, const char *fmt, ...)
 {
 	char small[512], *big = NULL;
 	va_list ap;
-	int n;
+	int n, rc;
 
 	va_start(ap, fmt);
 	n = vsnprintf(small, sizeof small, fmt, ap);
 	va_end(ap);
 	if (n < 0)
-		return;
-	if ((size_t)n < sizeof small) {
-		buf_add(b, small, (size_t)n);
-		return;
-	}
+		return -1;
+	if ((size_t)n < sizeof small)
+		return buf_add(b, small, (size_t)n);
 	va_start(ap, fmt);
-	if (vasprintf(&big, fmt, ap) >= 0)
-		buf_add(b, big, (size_t)n);
+	rc = vasprintf(&big, fmt, ap) < 0 ? -1 : buf_add(b, big, (size_t)n);
 	va_end(ap);
 	free(big);
+	return rc;
 }
 
 void
