@@ -322,7 +322,7 @@ stop(struct session *s, struct inmsg *m, char *desc, size_t dl)
 
 /* MeterValues: a grouped job (see store.h). Its parameters are its elements of the group's
  * arrays: connector, transaction, energy, power (one each), then the METER_COLS lists of its
- * sampled values. */
+ * samplings and their sampled values. */
 static enum ocpp_error
 meter_values(struct session *s, struct inmsg *m, char *desc, size_t dl)
 {

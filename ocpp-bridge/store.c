@@ -57,7 +57,8 @@ const char *const store_sql[Q__MAX] = {
 /* Statements whose jobs are grouped: a job's parameters are its elements of the statement's
  * array parameters, each statement parameter the array of every job's elements (params[i] of
  * each job joined by ','; a job's element list may be empty). Q_METER: charge point, connector,
- * transaction, energy, power, then the METER_COLS lists of its sampled values (see util.h).
+ * transaction, energy, power, then the METER_COLS lists of its samplings and their sampled values
+ * (see util.h).
  * Q_STATUS: charge point, connector, status, error code, info, vendor id, vendor error code,
  * timestamp. Q_HEARTBEAT: the charge point. */
 static int

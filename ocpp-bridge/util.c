@@ -523,65 +523,123 @@ buf_add_array_str(struct buf *b, const char *s)
 	return buf_add(b, "\"", 1);
 }
 
+/* One accepted sampled value of a MeterValues message (pointers into the message, or static). */
+struct mval {
+	const char *t, *m, *c, *p, *l, *u;
+	double v;
+	int done;               /* emitted, or a duplicate of one emitted */
+};
+
+static int
+same_str(const char *a, const char *b)
+{
+	return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+/* Emits the sampling of val[first]: every value with its timestamp, each (measurand, phase,
+ * location, context) once, in the order sent; each value column one array literal. 0, or -1
+ * when out of memory. */
+static int
+emit_sampling(struct mval *val, size_t nval, size_t first, long long cp, struct buf cols[METER_COLS],
+              unsigned *n)
+{
+	const char *t = val[first].t;
+	struct buf in[METER_COLS];
+	int rc = 0;
+
+	memset(in, 0, sizeof in);
+	for (size_t i = first; i < nval; i++) {
+		struct mval *a = &val[i];
+
+		if (a->done || strcmp(a->t, t) != 0)
+			continue;
+		a->done = 1;
+		for (size_t k = i + 1; k < nval; k++) {
+			struct mval *b = &val[k];
+
+			if (!b->done && strcmp(b->t, t) == 0 && strcmp(b->m, a->m) == 0 &&
+			    same_str(b->p, a->p) && same_str(b->l, a->l) && same_str(b->c, a->c))
+				b->done = 1;
+		}
+		for (int c = MC_M; c < METER_COLS; c++)
+			rc |= buf_adds(&in[c], in[c].len ? "," : "{");
+		rc |= buf_add_array_str(&in[MC_M], a->m);
+		rc |= buf_add_array_str(&in[MC_C], a->c);
+		rc |= buf_add_array_str(&in[MC_P], a->p);
+		rc |= buf_add_array_str(&in[MC_L], a->l);
+		rc |= buf_add_array_str(&in[MC_U], a->u);
+		rc |= buf_printf(&in[MC_V], "%.17g", a->v);
+		(*n)++;
+	}
+	for (int c = 0; c < METER_COLS; c++)
+		rc |= buf_adds(&cols[c], cols[c].len ? "," : "");
+	rc |= buf_printf(&cols[MC_CP], "%lld", cp);
+	rc |= buf_add_array_str(&cols[MC_T], t);
+	for (int c = MC_M; c < METER_COLS && rc == 0; c++)
+		rc = buf_adds(&in[c], "}") || buf_add_array_str(&cols[c], in[c].s);
+	for (int c = MC_M; c < METER_COLS; c++)
+		buf_free(&in[c]);
+	return rc ? -1 : 0;
+}
+
 int
 meter_rows(const json_t *mvs, long long cp, struct buf cols[METER_COLS], unsigned *n, unsigned *skipped,
            double *energy_wh, double *power_w)
 {
 	const char *energy_t = NULL, *power_t = NULL;
 	const json_t *mv, *sv;
-	size_t i, k;
+	struct mval *val;
+	size_t i, k, nval = 0, max = 0;
+	int rc = 0;
 
 	*n = *skipped = 0;
 	*energy_wh = *power_w = NAN;
+	json_array_foreach(mvs, i, mv)
+		max += json_array_size(json_object_get(mv, "sampledValue"));
+	if ((val = calloc(max ? max : 1, sizeof *val)) == NULL)
+		return -1;
 	json_array_foreach(mvs, i, mv) {
 		const char *t = json_string_value(json_object_get(mv, "timestamp"));
 
 		json_array_foreach(json_object_get(mv, "sampledValue"), k, sv) {
-			const char *val = json_string_value(json_object_get(sv, "value"));
+			const char *s = json_string_value(json_object_get(sv, "value"));
 			const char *fmt = json_string_value(json_object_get(sv, "format"));
-			const char *m = json_string_value(json_object_get(sv, "measurand"));
 			const char *u = json_string_value(json_object_get(sv, "unit"));
-			const char *phase = json_string_value(json_object_get(sv, "phase"));
-			const char *sep = *n || cols[0].len ? "," : "";
-			double v;
-			int rc = 0;
+			struct mval *a = &val[nval];
 
-			if (t == NULL || val == NULL || (fmt && strcmp(fmt, "SignedData") == 0) ||
-			    parse_value(val, &v) < 0) {
+			if (t == NULL || s == NULL || (fmt && strcmp(fmt, "SignedData") == 0) ||
+			    parse_value(s, &a->v) < 0) {
 				(*skipped)++;
 				continue;
 			}
-			if (m == NULL)
-				m = "Energy.Active.Import.Register";
-			u = u ? unit_normalise(u, &v) : default_unit(m);
-			if (!isfinite(v)) {
+			a->t = t;
+			a->m = json_string_value(json_object_get(sv, "measurand"));
+			if (a->m == NULL)
+				a->m = "Energy.Active.Import.Register";
+			a->u = u ? unit_normalise(u, &a->v) : default_unit(a->m);
+			if (!isfinite(a->v)) {
 				(*skipped)++;
 				continue;
 			}
-			for (int c = 0; c < METER_COLS; c++)
-				rc |= buf_adds(&cols[c], sep);
-			rc |= buf_printf(&cols[MC_CP], "%lld", cp);
-			rc |= buf_add_array_str(&cols[MC_T], t);
-			rc |= buf_add_array_str(&cols[MC_M], m);
-			rc |= buf_add_array_str(&cols[MC_C], json_string_value(json_object_get(sv, "context")));
-			rc |= buf_add_array_str(&cols[MC_P], phase);
-			rc |= buf_add_array_str(&cols[MC_L], json_string_value(json_object_get(sv, "location")));
-			rc |= buf_add_array_str(&cols[MC_U], u);
-			rc |= buf_printf(&cols[MC_V], "%.17g", v);
-			if (rc)
-				return -1;
-			(*n)++;
+			a->c = json_string_value(json_object_get(sv, "context"));
+			a->p = json_string_value(json_object_get(sv, "phase"));
+			a->l = json_string_value(json_object_get(sv, "location"));
+			nval++;
 			/* the event carries the latest reading of the whole charger's energy and power */
-			if (phase == NULL && strcmp(m, "Energy.Active.Import.Register") == 0 &&
+			if (a->p == NULL && strcmp(a->m, "Energy.Active.Import.Register") == 0 &&
 			    (energy_t == NULL || strcmp(t, energy_t) >= 0)) {
 				energy_t = t;
-				*energy_wh = v;
-			} else if (phase == NULL && strcmp(m, "Power.Active.Import") == 0 &&
+				*energy_wh = a->v;
+			} else if (a->p == NULL && strcmp(a->m, "Power.Active.Import") == 0 &&
 			    (power_t == NULL || strcmp(t, power_t) >= 0)) {
 				power_t = t;
-				*power_w = v;
+				*power_w = a->v;
 			}
 		}
 	}
-	return 0;
+	for (i = 0; i < nval && rc == 0; i++)
+		if (!val[i].done)
+			rc = emit_sampling(val, nval, i, cp, cols, n);
+	free(val);
+	return rc;
 }

@@ -86,12 +86,15 @@ int json_array_split(const char *text, size_t len, struct span *el, int max);
 int json_str_decode(const char *lit, size_t n, char *out, size_t outlen);
 
 /* The same sampled values as columns for the grouped MeterValues statement (ocpp_meter_batch in
- * sql/002_ocpp.sql): each value appends one element to each of the METER_COLS lists (array
- * literal elements without the braces, joined by ','): charge point (cp), timestamp, measurand,
- * context, phase, location, unit (normalised), value. *n: values added; *skipped: values that are
- * not numbers; *energy_wh, *power_w: the latest Energy.Active.Import.Register and
- * Power.Active.Import of the whole charger (no phase), NAN when there is none.
- * 0, or -1 when out of memory. */
+ * sql/010_ocpp_speed2.sql): each sampling appends one element to each of the METER_COLS lists
+ * (array literal elements without the braces, joined by ','). Values with one timestamp are one
+ * sampling, whatever meterValue element they came in; a value repeated within the message (same
+ * timestamp, measurand, phase, location and context) is kept once, the first. A sampling's
+ * elements: charge point (cp), timestamp, then its measurands, contexts, phases, locations,
+ * units (normalised) and values, each list as one array literal ("{Voltage,Current.Import}").
+ * *n: values added; *skipped: values that are not numbers; *energy_wh, *power_w: the latest
+ * Energy.Active.Import.Register and Power.Active.Import of the whole charger (no phase), NAN
+ * when there is none. 0, or -1 when out of memory. */
 enum { MC_CP, MC_T, MC_M, MC_C, MC_P, MC_L, MC_U, MC_V, METER_COLS };
 int meter_rows(const json_t *meter_values, long long cp, struct buf cols[METER_COLS], unsigned *n,
                unsigned *skipped, double *energy_wh, double *power_w);

@@ -37,14 +37,19 @@ static void
 check_meter_rows(const json_t *mvs)
 {
 	struct buf cols[METER_COLS];
-	unsigned n, skipped;
+	unsigned n, skipped, samplings;
 	double e, p;
 
 	memset(cols, 0, sizeof cols);
-	if (meter_rows(mvs, 1, cols, &n, &skipped, &e, &p) == 0)
+	if (meter_rows(mvs, 1, cols, &n, &skipped, &e, &p) == 0) {
+		/* one element per sampling in every list, and a sampling has a value at least */
+		samplings = count_elems(cols[MC_CP].s ? cols[MC_CP].s : "");
 		for (int c = 0; c < METER_COLS; c++)
-			if (count_elems(cols[c].s ? cols[c].s : "") != n)
+			if (count_elems(cols[c].s ? cols[c].s : "") != samplings)
 				abort();
+		if (samplings > n)
+			abort();
+	}
 	for (int c = 0; c < METER_COLS; c++)
 		buf_free(&cols[c]);
 }

@@ -129,6 +129,24 @@ free_elems(char **e, int n)
 		free(e[i]);
 }
 
+/* The values of every sampling in a METER_COLS list, one after the other (as e[]). */
+static int
+sampling_elems(const char *list, char **e, int max)
+{
+	char *s[16];
+	int ns = array_elems(list, s, 16), n = 0;
+
+	for (int i = 0; i < ns; i++) {
+		size_t len = strlen(s[i]);
+
+		/* an array literal: its elements are those of a list once the braces are off */
+		s[i][len - 1] = '\0';
+		n += array_elems(s[i] + 1, e + n, max - n);
+	}
+	free_elems(s, ns);
+	return n;
+}
+
 static void
 test_meter_rows(void)
 {
@@ -167,42 +185,62 @@ test_meter_rows(void)
 	T_INT(skipped, 2, "signed data and garbage skipped");
 	T_OK(energy == 1600, "energy: the latest Energy.Active.Import.Register (%g)", energy);
 	T_OK(power == 7000, "power: kW normalised to W (%g)", power);
-	T_STR(cols[MC_CP].s, "42,42,42,42,42", "charge point on every row");
-	k = array_elems(cols[MC_M].s, e, 16);
+	T_STR(cols[MC_CP].s, "42,42", "charge point on every sampling");
+	k = array_elems(cols[MC_V].s, e, 16);
+	T_INT(k, 2, "two samplings");
+	T_STR(e[0], "{1500,7000,230}", "each sampling's values as one array literal");
+	T_STR(e[1], "{1600,16}", "the second sampling's values");
+	free_elems(e, k);
+	k = sampling_elems(cols[MC_M].s, e, 16);
 	T_INT(k, 5, "five measurands");
 	T_STR(e[0], "Energy.Active.Import.Register", "default measurand");
 	T_STR(e[4], "Current.Import", "measurand kept");
 	free_elems(e, k);
-	k = array_elems(cols[MC_U].s, e, 16);
+	k = sampling_elems(cols[MC_U].s, e, 16);
 	T_STR(e[0], "Wh", "kWh normalised to Wh");
 	T_STR(e[2], "V", "Voltage's default unit");
 	T_STR(e[4], "A", "Current's default unit");
 	free_elems(e, k);
-	k = array_elems(cols[MC_V].s, e, 16);
+	k = sampling_elems(cols[MC_V].s, e, 16);
 	T_STR(e[0], "1500", "1.5 kWh = 1500");
 	T_STR(e[1], "7000", "7 kW = 7000");
 	free_elems(e, k);
-	k = array_elems(cols[MC_P].s, e, 16);
+	k = sampling_elems(cols[MC_P].s, e, 16);
 	T_OK(k == 5 && e[0] == NULL && e[1] == NULL, "no phase: NULL");
 	T_STR(e[2], "L1-N", "phase kept");
 	free_elems(e, k);
-	k = array_elems(cols[MC_C].s, e, 16);
+	k = sampling_elems(cols[MC_C].s, e, 16);
 	T_OK(k == 5 && e[0] == NULL, "no context: NULL");
 	T_STR(e[3], "Sample.\"odd\"", "a quote in a value survives");
 	free_elems(e, k);
 	k = array_elems(cols[MC_T].s, e, 16);
-	T_STR(e[3], "2024-01-01T00:00:10Z", "each value has its meterValue's timestamp");
+	T_INT(k, 2, "one timestamp per sampling");
+	T_STR(e[1], "2024-01-01T00:00:10Z", "each sampling has its meterValue's timestamp");
 	free_elems(e, k);
 
 	/* a second message's values are appended after a ',' */
 	json_t *mv2 = json_loads("[{\"timestamp\":\"2024-01-01T00:00:20Z\",\"sampledValue\":[{\"value\":\"1\"}]}]", 0, &je);
 	T_INT(meter_rows(mv2, 7, cols, &n, &skipped, &energy, &power), 0, "meter_rows appends");
-	T_STR(cols[MC_CP].s, "42,42,42,42,42,7", "appended with a separator");
+	T_STR(cols[MC_CP].s, "42,42,7", "appended with a separator");
 	T_OK(isnan(power), "no power value: NAN");
+	for (int c = 0; c < METER_COLS; c++)
+		buf_free(&cols[c]);
+
+	/* one timestamp in two meterValue elements is one sampling; a repeated value counts once */
+	json_t *mv3 = json_loads("[{\"timestamp\":\"2024-01-01T00:00:30Z\",\"sampledValue\":["
+	    "{\"value\":\"1\"},{\"value\":\"2\",\"phase\":\"L1\"}]},"
+	    "{\"timestamp\":\"2024-01-01T00:00:40Z\",\"sampledValue\":[{\"value\":\"3\"}]},"
+	    "{\"timestamp\":\"2024-01-01T00:00:30Z\",\"sampledValue\":["
+	    "{\"value\":\"9\"},{\"value\":\"4\",\"phase\":\"L2\"}]}]", 0, &je);
+	memset(cols, 0, sizeof cols);
+	T_INT(meter_rows(mv3, 5, cols, &n, &skipped, &energy, &power), 0, "meter_rows merges");
+	T_INT(n, 4, "four values: the repeated one once");
+	T_STR(cols[MC_V].s, "\"{1,2,4}\",\"{3}\"", "the 00:30 sampling holds the values of both its elements, the first of a repeated one");
 	for (int c = 0; c < METER_COLS; c++)
 		buf_free(&cols[c]);
 	json_decref(mv);
 	json_decref(mv2);
+	json_decref(mv3);
 }
 
 static void
