@@ -179,13 +179,25 @@ send_response(struct req *r)
 	buf_adds(&h, "\r\n");
 	if (!head && r->out.len)
 		buf_add(&h, r->out.s, r->out.len);
+	if (h.failed || r->out.failed || r->headers.failed) {
+		/* never a page cut short: what can be said without memory */
+		static const char oom[] = "Status: 500 Internal Server Error\r\nContent-Type: text/plain\r\n"
+		    "Content-Length: 14\r\n\r\nout of memory\n";
+
+		log_error("out of memory building the answer id=%s", r->id);
+		buf_free(&h);
+		h.s = (char *)oom;
+		h.len = sizeof oom - 1;
+		r->status = 500;
+	}
 	if (r->fcgx)
 		FCGX_PutStr(h.s, (int)h.len, ((FCGX_Request *)r->fcgx)->out);
 	else {
 		fwrite(h.s, 1, h.len, stdout);
 		fflush(stdout);
 	}
-	buf_free(&h);
+	if (h.cap)
+		buf_free(&h);
 }
 
 static void
@@ -217,6 +229,7 @@ req_reset(struct req *r)
 	r->json = NULL;
 	r->route = NULL;
 	r->body.len = r->out.len = r->headers.len = 0;
+	r->body.failed = r->out.failed = r->headers.failed = 0;
 	memset(r->has, 0, sizeof r->has);
 	memset(&r->who, 0, sizeof r->who);
 	r->nerr = 0;

@@ -1,6 +1,7 @@
 /*
  * buf.c - growable text (struct buf, buf.h): what the web program builds its answers in and the
- * bridge its frames, log lines and statement parameters. Out of memory: -1, the text unchanged.
+ * bridge its frames, log lines and statement parameters. Out of memory: -1, the text unchanged,
+ * and b->failed set, so that whoever sends the text at the end can tell it is incomplete.
  */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE             /* vasprintf */
@@ -21,8 +22,10 @@ buf_add(struct buf *b, const char *s, size_t n)
 
 		while (cap < b->len + n + 1)
 			cap *= 2;
-		if ((p = realloc(b->s, cap)) == NULL)
+		if ((p = realloc(b->s, cap)) == NULL) {
+			b->failed = 1;
 			return -1;
+		}
 		b->s = p;
 		b->cap = cap;
 	}
@@ -48,12 +51,15 @@ buf_printf(struct buf *b, const char *fmt, ...)
 	va_start(ap, fmt);
 	n = vsnprintf(small, sizeof small, fmt, ap);
 	va_end(ap);
-	if (n < 0)
+	if (n < 0) {
+		b->failed = 1;
 		return -1;
+	}
 	if ((size_t)n < sizeof small)
 		return buf_add(b, small, (size_t)n);
 	va_start(ap, fmt);
-	rc = vasprintf(&big, fmt, ap) < 0 ? -1 : buf_add(b, big, (size_t)n);
+	if ((rc = vasprintf(&big, fmt, ap) < 0 ? -1 : buf_add(b, big, (size_t)n)) < 0)
+		b->failed = 1;
 	va_end(ap);
 	free(big);
 	return rc;

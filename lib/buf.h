@@ -8,6 +8,7 @@
 struct buf {
 	char *s;                        /* NUL-terminated once anything was added */
 	size_t len, cap;
+	int failed;                     /* an append ran out of memory: the text is incomplete */
 };
 
 int buf_add(struct buf *b, const char *s, size_t n);

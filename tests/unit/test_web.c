@@ -394,6 +394,35 @@ test_people(void)
 	config_set("public_url", "http://127.0.0.1:8080", NULL, 0);
 }
 
+/* An answer whose text could not be built whole (out of memory) goes out as a 500, never cut
+ * short: send_response writes to stdout outside FastCGI, captured here in a file. */
+static void
+test_incomplete_answer(void)
+{
+	char got[512] = "";
+	FILE *f = tmpfile();
+	int saved = dup(1);
+	size_t n;
+
+	run("GET", "/health", NULL, NULL);
+	R.out.failed = 1;
+	fflush(stdout);
+	dup2(fileno(f), 1);
+	send_response(&R);
+	fflush(stdout);
+	dup2(saved, 1);
+	close(saved);
+	rewind(f);
+	n = fread(got, 1, sizeof got - 1, f);
+	got[n] = '\0';
+	fclose(f);
+	T_OK(strncmp(got, "Status: 500 ", 12) == 0, "an answer built incompletely is sent as a 500");
+	T_OK(strstr(got, "\r\n\r\nout of memory\n") != NULL, "with a body saying why");
+	T_INT(R.status, 500, "and logged as a 500");
+	req_reset(&R);
+	T_INT(R.out.failed, 0, "the next request starts with whole buffers");
+}
+
 /* hdf_rows/hdf_cell: result rows become the LIST.ROW.NAME the templates walk */
 static void
 test_hdf_rows(void)
@@ -451,6 +480,7 @@ main(void)
 	test_lang_files();
 	test_people();
 	test_hdf_rows();
+	test_incomplete_answer();
 	req_reset(&R);
 	buf_free(&R.out);
 	buf_free(&R.body);
