@@ -143,8 +143,11 @@ h_admin(struct req *r)
 	return admin_page(r, "admin_index.cs", "Admin.QueueTitle", "queue");
 }
 
-int
-h_admin_listings(struct req *r)
+/* A search page (listings, accounts): the rows of stmt for ?q=&state= as list; the form shows
+ * what was searched for, or what was posted when a bulk action comes back with an error. */
+static int
+search_page(struct req *r, enum stmt stmt, const char *list, const char *tpl, const char *title,
+    const char *tab)
 {
 	const char *q = kvlist_get(&r->query, "q"), *st = kvlist_get(&r->query, "state");
 	const char *p[] = { q ? q : "", st ? st : "" };
@@ -155,11 +158,36 @@ h_admin_listings(struct req *r)
 		hdf_set_value(h, "Form.q", p[0]);
 		hdf_set_value(h, "Form.state", p[1]);
 	}
-	if ((res = dbq(S_ADMIN_LISTINGS, 2, p)) == NULL)
+	if ((res = dbq(stmt, 2, p)) == NULL)
 		return admin_db_down(r);
-	rows(h, "Listings", res);
+	rows(h, list, res);
 	PQclear(res);
-	return admin_page(r, "admin_listings.cs", "Admin.ListingsTitle", "listings");
+	return admin_page(r, tpl, title, tab);
+}
+
+/* The ids a bulk action names (at most max) and its reason. 0, or -1 when the answer is made
+ * (400: ids that are not ids). Nothing picked, or no reason where one is needed, are form
+ * errors (r->nerr): the page comes back with the message next to the field. */
+static int
+bulk_ids(struct req *r, long long *ids, int max, int *n, int need_reason, const char **reason)
+{
+	*reason = r->has[AA_REASON] ? r->val[AA_REASON].s : "";
+	if (form_ids(r, ids, max, n)) {
+		fail(r, 400, "id", "%s", tr(r, "Err.Invalid"));
+		return -1;
+	}
+	if (*n == 0)
+		form_error(r, "id", "Err.PickSome");
+	if (need_reason && **reason == '\0')
+		form_error(r, "reason", "Err.ReasonNeeded");
+	return 0;
+}
+
+int
+h_admin_listings(struct req *r)
+{
+	return search_page(r, S_ADMIN_LISTINGS, "Listings", "admin_listings.cs", "Admin.ListingsTitle",
+	    "listings");
 }
 
 int
@@ -176,20 +204,16 @@ h_admin_listings_act(struct req *r)
 	};
 	long long ids[200];
 	int n, done = 0, a;
-	const char *reason = r->has[AA_REASON] ? r->val[AA_REASON].s : "";
+	const char *reason;
 	const char *back = r->has[AA_BACK] && strcmp(r->val[AA_BACK].s, "queue") == 0 ? "/admin" : "/admin/listings";
 	char to[64];
 
-	if (form_ids(r, ids, 200, &n))
-		return fail(r, 400, "id", "%s", tr(r, "Err.Invalid"));
-	if (n == 0)
-		form_error(r, "id", "Err.PickSome");
 	/* (V_CHOICE leaves the text in the union: find the index here) */
 	for (a = 0; r->has[AA_ACTION] && listing_actions[a]; a++)
 		if (strcmp(listing_actions[a], r->val[AA_ACTION].s) == 0)
 			break;
-	if (r->has[AA_ACTION] && how[a].need_reason && *reason == '\0')
-		form_error(r, "reason", "Err.ReasonNeeded");
+	if (bulk_ids(r, ids, 200, &n, r->has[AA_ACTION] && how[a].need_reason, &reason))
+		return 0;       /* answered */
 	if (r->nerr)
 		return strcmp(back, "/admin") == 0 ? h_admin(r) : h_admin_listings(r);
 	for (int i = 0; i < n; i++) {
@@ -267,38 +291,22 @@ h_admin_listing(struct req *r)
 int
 h_admin_accounts(struct req *r)
 {
-	const char *q = kvlist_get(&r->query, "q"), *st = kvlist_get(&r->query, "state");
-	const char *p[] = { q ? q : "", st ? st : "" };
-	PGresult *res;
-	HDF *h = req_hdf(r);
-
-	if (hdf_get_obj(h, "Form.q") == NULL) {
-		hdf_set_value(h, "Form.q", p[0]);
-		hdf_set_value(h, "Form.state", p[1]);
-	}
-	if ((res = dbq(S_ADMIN_ACCOUNTS, 2, p)) == NULL)
-		return admin_db_down(r);
-	rows(h, "Accounts", res);
-	PQclear(res);
-	hdf_setf(h, "Me", "%lld", r->who.id);
-	return admin_page(r, "admin_accounts.cs", "Admin.AccountsTitle", "accounts");
+	hdf_setf(req_hdf(r), "Me", "%lld", r->who.id);
+	return search_page(r, S_ADMIN_ACCOUNTS, "Accounts", "admin_accounts.cs", "Admin.AccountsTitle",
+	    "accounts");
 }
 
 int
 h_admin_accounts_act(struct req *r)
 {
 	long long ids[200];
-	int n, done = 0, suspend, role;
-	const char *reason = r->has[AA_REASON] ? r->val[AA_REASON].s : "";
+	int n, done = 0, role;
+	int suspend = r->has[AA_ACTION] && strcmp(r->val[AA_ACTION].s, "suspend") == 0;
+	const char *reason;
 	char me[24], to[64];
 
-	if (form_ids(r, ids, 200, &n))
-		return fail(r, 400, "id", "%s", tr(r, "Err.Invalid"));
-	if (n == 0)
-		form_error(r, "id", "Err.PickSome");
-	suspend = r->has[AA_ACTION] && strcmp(r->val[AA_ACTION].s, "suspend") == 0;
-	if (suspend && *reason == '\0')
-		form_error(r, "reason", "Err.ReasonNeeded");
+	if (bulk_ids(r, ids, 200, &n, suspend, &reason))
+		return 0;       /* answered */
 	if (r->nerr)
 		return h_admin_accounts(r);
 	role = strncmp(r->val[AA_ACTION].s, "grant", 5) == 0 ? 1 : strncmp(r->val[AA_ACTION].s, "revoke", 6) == 0 ? 0 : -1;
