@@ -17,8 +17,11 @@
 # only ever makes a round slower. Printed per candidate: build time, index size, mean ms per
 # query per zoom, and the buffers the bench-web box touches (does not depend on the machine).
 #
-# Candidates: GiST on point(lon, lat) (built in; map_listings_geo in sql/003_map.sql, there on a
-# table of approved chargers only, here partial on state = 'approved': the same tree), SP-GiST on
+# (The API itself no longer asks PostgreSQL for a box: each evshare.fcgi process answers from a
+# grid in memory, fcgi/mapindex.c, and sql/011 dropped the GiST index that won here. This stays
+# as the measurement of the in-database choice, for any SQL that needs a box again.)
+#
+# Candidates: GiST on point(lon, lat) (built in; partial on state = 'approved'), SP-GiST on
 # the same point (built in, a k-d tree), btree (lat, lon), cube (GiST on cube(lon, lat)),
 # earthdistance (GiST on ll_to_earth(lat, lon): earth_box around the box, then the exact bounds),
 # PostGIS (GiST on a geometry point, && and the exact bounds) when the postgis extension is
