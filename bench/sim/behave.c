@@ -207,6 +207,21 @@ do_stop(struct connector *k, const char *reason)
 }
 
 /* Begin a session: the driver holds a card to the reader (or the server asked, remote). */
+/* StartTransaction for the session on k: meter and time of now. */
+static void
+send_start(struct connector *k)
+{
+	json_t *p;
+
+	bh_iso_now(k->start_ts);
+	k->meter_start_wh = k->meter_wh;
+	p = json_pack("{s i s s s I s s}", "connectorId", k->n, "idTag", k->id_tag,
+	    "meterStart", (json_int_t)k->meter_wh, "timestamp", k->start_ts);
+	if (k->reservation_id)
+		json_object_set_new(p, "reservationId", json_integer(k->reservation_id));
+	cp_call(k->cp, A_START, p, k->n, 0);
+}
+
 static void
 begin_session(struct connector *k, const char *id_tag, int remote)
 {
@@ -219,14 +234,7 @@ begin_session(struct connector *k, const char *id_tag, int remote)
 	snprintf(k->id_tag, sizeof k->id_tag, "%s", id_tag);
 	set_status(k, S_PREPARING);
 	if (remote && !cp->authorize_remote) {
-		json_t *p;
-		bh_iso_now(k->start_ts);
-		k->meter_start_wh = k->meter_wh;
-		p = json_pack("{s i s s s I s s}", "connectorId", k->n, "idTag", k->id_tag,
-		    "meterStart", (json_int_t)k->meter_wh, "timestamp", k->start_ts);
-		if (k->reservation_id)
-			json_object_set_new(p, "reservationId", json_integer(k->reservation_id));
-		cp_call(cp, A_START, p, k->n, 0);
+		send_start(k);
 	} else {
 		cp_call(cp, A_AUTHORIZE, json_pack("{s s}", "idTag", k->id_tag), k->n, 0);
 	}
@@ -354,16 +362,7 @@ bh_on_result(struct cp *cp, struct call *c, json_t *payload)
 			session_over(k);
 			break;
 		}
-		{
-			json_t *p;
-			bh_iso_now(k->start_ts);
-			k->meter_start_wh = k->meter_wh;
-			p = json_pack("{s i s s s I s s}", "connectorId", k->n, "idTag", k->id_tag,
-			    "meterStart", (json_int_t)k->meter_wh, "timestamp", k->start_ts);
-			if (k->reservation_id)
-				json_object_set_new(p, "reservationId", json_integer(k->reservation_id));
-			cp_call(cp, A_START, p, k->n, 0);
-		}
+		send_start(k);
 		break;
 	case A_START: {
 		json_int_t id = json_integer_value(json_object_get(payload, "transactionId"));
