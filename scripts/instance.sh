@@ -85,7 +85,7 @@ pg_start() {
 	if ! as_user "$pgbin/pg_ctl" -D "$pgdata" status >/dev/null 2>&1; then
 		# no TCP at all: only the unix socket in $run (mode 0700, owned by $run_user)
 		as_user "$pgbin/pg_ctl" -D "$pgdata" -l "$log/postgresql.log" -w -t 60 \
-			-o "-k $run -p $pg_port -c listen_addresses='' -c unix_socket_permissions=0700 -c fsync=${EVSHARE_PG_FSYNC:-on} -c max_wal_size=${EVSHARE_PG_MAX_WAL_SIZE:-1GB} -c max_connections=200 -c shared_buffers=256MB" \
+			-o "-k $run -p $pg_port -c listen_addresses='' -c unix_socket_permissions=0700 -c fsync=${EVSHARE_PG_FSYNC:-on} -c max_wal_size=${EVSHARE_PG_MAX_WAL_SIZE:-1GB} -c max_connections=200 -c shared_buffers=256MB ${EVSHARE_PG_OPTS:-}" \
 			start >/dev/null || die "PostgreSQL did not start, see $log/postgresql.log"
 	fi
 	if ! psql -X -q -tAc "SELECT 1" -d postgres >/dev/null 2>&1; then
@@ -227,6 +227,6 @@ pg-start) pg_start ;;
 pg-stop) pg_stop ;;
 web-start) web_start ;;
 web-stop) web_stop ;;
-env) env | grep -E '^(EVSHARE_|PG)' | sed 's/^/export /' ;;
+env) env | grep -E '^(EVSHARE_|PG)[A-Za-z0-9_]*=' | while IFS='=' read -r k v; do printf 'export %s=%q\n' "$k" "$v"; done ;;
 *) echo "usage: $0 start|stop|status|psql|bridge-start|bridge-stop|pg-start|pg-stop|web-start|web-stop|env" >&2; exit 2 ;;
 esac
