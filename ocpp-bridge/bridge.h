@@ -148,8 +148,12 @@ void sessions_probe_asked(int64_t cp_id);
 void sessions_taken_over(int64_t cp_id);
 /* (Re)writes the session's registry row (charge_point_connections). */
 void session_register(struct session *s);
-/* Queues a text frame (copied) for sending. */
-void session_send(struct session *s, const char *text, size_t len);
+/* Begins a frame to send: the buffer (reused, loop thread only) holds LWS_PRE bytes of headroom
+ * the builder appends after. NULL when out of memory. */
+struct buf *session_frame_begin(void);
+/* Sends a text frame: written at once when nothing waits ahead of it, else queued (copied).
+ * text must have LWS_PRE bytes before it that may be overwritten (the websocket header). */
+void session_send(struct session *s, char *text, size_t len);
 /* Answers the CALL being processed and moves to the next. payload is stolen (NULL: {}). */
 void session_reply(struct session *s, const char *uid, json_t *payload);
 void session_reply_error(struct session *s, const char *uid, enum ocpp_error e, const char *desc);

@@ -71,7 +71,9 @@ void
 command_pump(struct session *s)
 {
 	struct command *c;
+	struct buf *b;
 	char *text;
+	size_t n;
 
 	if (s->cmd_out || s->cmd_head == NULL || s->closed || s->close_wanted || !s->active)
 		return;
@@ -80,16 +82,17 @@ command_pump(struct session *s)
 	if (s->cmd_head == NULL)
 		s->cmd_tail = NULL;
 	c->next = NULL;
-	if ((text = frame_call(c->uid, c->a->name, c->payload)) == NULL) {
+	if ((b = session_frame_begin()) == NULL || frame_call(b, c->uid, c->a->name, c->payload) < 0) {
 		finish(s, c, "error", NULL, "InternalError", "out of memory");
 		command_free(c);
 		command_pump(s);
 		return;
 	}
 	s->cmd_out = c;
-	session_send(s, text, strlen(text));
-	store_log(s->cp_id, "out", c->a->name, text, strlen(text));
-	free(text);
+	text = b->s + LWS_PRE;
+	n = b->len - LWS_PRE;
+	session_send(s, text, n);
+	store_log(s->cp_id, "out", c->a->name, text, n);
 	lws_sul_schedule(B.ctx, 0, &s->sul_cmd, command_timeout,
 	    (lws_usec_t)c->timeout_s * LWS_USEC_PER_SEC);
 }

@@ -134,35 +134,112 @@ frame_free(struct frame *f)
 	f->root = NULL;
 }
 
-static char *
-dump(json_t *a)
+/* Appends s as a JSON string literal, escaped as jansson's compact dump escapes it (so that a
+ * frame reads the same whichever way it was built); -1 if s is not valid UTF-8 (as jansson
+ * refuses it) or out of memory. */
+static int
+add_str(struct buf *b, const char *s)
 {
-	char *s = a ? json_dumps(a, JSON_COMPACT) : NULL;
+	const unsigned char *p = (const unsigned char *)s, *run;
+	int rc = buf_add(b, "\"", 1);
 
-	json_decref(a);
-	return s;
+	for (run = p; *p && rc == 0; ) {
+		unsigned c = *p, n, cp;
+		char esc[8];
+
+		if (c >= 0x80) {
+			/* a multi-byte sequence: well formed, shortest form, no surrogate, <= U+10FFFF */
+			n = c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+			if (n == 0)
+				return -1;
+			cp = c & (0x7F >> n);
+			for (unsigned i = 1; i < n; i++) {
+				if ((p[i] & 0xC0) != 0x80)
+					return -1;
+				cp = cp << 6 | (p[i] & 0x3F);
+			}
+			if ((n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) || cp > 0x10FFFF ||
+			    (cp >= 0xD800 && cp <= 0xDFFF))
+				return -1;
+			p += n;
+			continue;
+		}
+		if (c != '"' && c != '\\' && c >= 0x20) {
+			p++;
+			continue;
+		}
+		rc |= buf_add(b, (const char *)run, (size_t)(p - run));
+		switch (c) {
+		case '"': rc |= buf_add(b, "\\\"", 2); break;
+		case '\\': rc |= buf_add(b, "\\\\", 2); break;
+		case '\b': rc |= buf_add(b, "\\b", 2); break;
+		case '\f': rc |= buf_add(b, "\\f", 2); break;
+		case '\n': rc |= buf_add(b, "\\n", 2); break;
+		case '\r': rc |= buf_add(b, "\\r", 2); break;
+		case '\t': rc |= buf_add(b, "\\t", 2); break;
+		default:
+			memcpy(esc, "\\u00", 4);
+			esc[4] = "0123456789ABCDEF"[c >> 4];
+			esc[5] = "0123456789ABCDEF"[c & 15];
+			rc |= buf_add(b, esc, 6);
+		}
+		run = ++p;
+	}
+	rc |= buf_add(b, (const char *)run, (size_t)(p - run));
+	return rc | buf_add(b, "\"", 1);
 }
 
-static json_t *
-obj_or_empty(const json_t *o)
+static int
+add_to_buf(const char *text, size_t n, void *b)
 {
-	return o ? json_incref((json_t *)o) : json_object();
+	return buf_add(b, text, n);
 }
 
-char *
-frame_call(const char *id, const char *action, const json_t *payload)
+/* o compact, or {} for NULL */
+static int
+add_obj(struct buf *b, const json_t *o)
 {
-	return dump(json_pack("[i,s,s,o]", 2, id, action, obj_or_empty(payload)));
+	return o ? json_dump_callback(o, add_to_buf, b, JSON_COMPACT) : buf_add(b, "{}", 2);
 }
 
-char *
-frame_result(const char *id, const json_t *payload)
+/* On failure the text is cut back to where it was: the caller sends nothing. */
+static int
+done(struct buf *b, size_t mark, int rc)
 {
-	return dump(json_pack("[i,s,o]", 3, id, obj_or_empty(payload)));
+	if (rc == 0)
+		rc = buf_add(b, "]", 1);
+	if (rc) {
+		b->len = mark;
+		if (b->s)
+			b->s[mark] = '\0';
+	}
+	return rc;
 }
 
-char *
-frame_error(const char *id, const char *code, const char *desc, const json_t *details)
+int
+frame_call(struct buf *b, const char *id, const char *action, const json_t *payload)
 {
-	return dump(json_pack("[i,s,s,s,o]", 4, id, code, desc ? desc : "", obj_or_empty(details)));
+	size_t mark = b->len;
+
+	return done(b, mark, buf_add(b, "[2,", 3) || add_str(b, id) || buf_add(b, ",", 1) ||
+	    add_str(b, action) || buf_add(b, ",", 1) || add_obj(b, payload) ? -1 : 0);
+}
+
+int
+frame_result(struct buf *b, const char *id, const json_t *payload)
+{
+	size_t mark = b->len;
+
+	return done(b, mark, buf_add(b, "[3,", 3) || add_str(b, id) || buf_add(b, ",", 1) ||
+	    add_obj(b, payload) ? -1 : 0);
+}
+
+int
+frame_error(struct buf *b, const char *id, const char *code, const char *desc, const json_t *details)
+{
+	size_t mark = b->len;
+
+	return done(b, mark, buf_add(b, "[4,", 3) || add_str(b, id) || buf_add(b, ",", 1) ||
+	    add_str(b, code) || buf_add(b, ",", 1) || add_str(b, desc ? desc : "") ||
+	    buf_add(b, ",", 1) || add_obj(b, details) ? -1 : 0);
 }

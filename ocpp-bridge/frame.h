@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <jansson.h>
 
+#include "buf.h"
 #include "schema.h"
 
 #define OCPP_ID_MAX 36          /* a unique id is at most 36 characters */
@@ -41,11 +42,14 @@ struct frame {
 enum frame_kind frame_parse(const char *text, size_t len, struct frame *f);
 void frame_free(struct frame *f);
 
-/* Builders. Each returns a malloc'd NUL-terminated compact JSON text (caller frees) or NULL
- * when out of memory. A NULL payload or details is sent as {}. */
-char *frame_call(const char *id, const char *action, const json_t *payload);
-char *frame_result(const char *id, const json_t *payload);
-char *frame_error(const char *id, const char *code, const char *desc, const json_t *details);
+/* Builders: append the frame as compact JSON to b (so that it can follow the headroom the
+ * websocket header needs, in a buffer used again for the next frame), byte for byte as
+ * json_dumps(JSON_COMPACT) writes it. A NULL payload or details is sent as {}. 0, or -1 when
+ * a string is not valid UTF-8 or out of memory (then b is as it was). */
+int frame_call(struct buf *b, const char *id, const char *action, const json_t *payload);
+int frame_result(struct buf *b, const char *id, const json_t *payload);
+int frame_error(struct buf *b, const char *id, const char *code, const char *desc,
+                const json_t *details);
 
 /* 1 if s is a valid unique id (a string of 1..36 characters), else 0. */
 int frame_id_ok(const char *s);

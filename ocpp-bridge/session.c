@@ -105,13 +105,40 @@ security_event(int64_t cp_id, const char *identity, const char *addr, const char
 
 /* ---------------------------------------------------------------- sending */
 
+/* Frames we send are built here, after LWS_PRE bytes of headroom where lws_write puts the
+ * websocket header, so that a frame goes to the socket from where it was built. One buffer for
+ * every frame (loop thread only): a frame is sent or copied before the next is begun. */
+static struct buf tx;
+
+struct buf *
+session_frame_begin(void)
+{
+	static const char headroom[LWS_PRE];
+
+	tx.len = 0;
+	tx.failed = 0;
+	return buf_add(&tx, headroom, LWS_PRE) == 0 ? &tx : NULL;
+}
+
 void
-session_send(struct session *s, const char *text, size_t len)
+session_send(struct session *s, char *text, size_t len)
 {
 	struct outmsg *o;
 
 	if (s->closed || s->wsi == NULL || s->close_wanted)
 		return;
+	/* Nothing ahead of it (queued here, a ping, or the rest of a partial send that
+	 * libwebsockets holds): written now, not after a WRITEABLE round, which costs two epoll_ctl
+	 * and a loop pass per message. A partial send is kept by libwebsockets itself (it asks
+	 * for WRITEABLE and sends the rest first). */
+	if (s->out_head == NULL && !s->ping_wanted && !lws_partial_buffered(s->wsi)) {
+		if (lws_write(s->wsi, (unsigned char *)text, len, LWS_WRITE_TEXT) < (int)len) {
+			log_warn("%s: write failed", s->identity);
+			session_close(s, LWS_CLOSE_STATUS_UNEXPECTED_CONDITION, "write failed");
+			lws_set_timeout(s->wsi, PENDING_TIMEOUT_USER_OK, LWS_TO_KILL_ASYNC);
+		}
+		return;
+	}
 	if (s->out_n >= OUT_QUEUE_MAX) {
 		log_warn("%s: does not read what we send: closing", s->identity);
 		session_close(s, LWS_CLOSE_STATUS_POLICY_VIOLATION, "not reading");
@@ -187,10 +214,12 @@ session_close(struct session *s, int code, const char *reason)
 
 /* ---------------------------------------------------------------- answering CALLs */
 
+/* Sends the frame built in tx (session_frame_begin) and logs it. */
 static void
-send_logged(struct session *s, const char *text, const char *action)
+send_logged(struct session *s, const char *action)
 {
-	size_t n = strlen(text);
+	char *text = tx.s + LWS_PRE;
+	size_t n = tx.len - LWS_PRE;
 
 	session_send(s, text, n);
 	store_log(s->cp_id, "out", action, text, n);
@@ -217,41 +246,49 @@ call_finished(struct session *s)
 	session_process(s);
 }
 
+/* {} to validate an empty answer against (made once: most answers are empty) */
+static const json_t *
+empty_object(void)
+{
+	static json_t *empty;
+
+	if (empty == NULL)
+		empty = json_object();
+	return empty;
+}
+
 void
 session_reply(struct session *s, const char *uid, json_t *payload)
 {
 	const struct ocpp_action *a = s->busy_action;
-	char msg[200], *text;
+	char msg[200];
+	struct buf *b;
 
-	if (payload == NULL)
-		payload = json_object();
-	if (a && schema_validate(ocpp_conf_schema(a), payload, msg, sizeof msg) != OCPP_OK) {
+	if (a && schema_validate(ocpp_conf_schema(a), payload ? payload : empty_object(), msg,
+	    sizeof msg) != OCPP_OK) {
 		/* a bug of ours: never send the charger what the schema forbids */
 		log_error("%s: our %s answer does not validate: %s", s->identity, a->name, msg);
 		json_decref(payload);
 		session_reply_error(s, uid, OCPP_INTERNAL_ERROR, "the central system built an invalid answer");
 		return;
 	}
-	text = frame_result(uid, payload);
-	json_decref(payload);
-	if (text) {
-		send_logged(s, text, a ? a->name : NULL);
+	if ((b = session_frame_begin()) != NULL && frame_result(b, uid, payload) == 0) {
+		send_logged(s, a ? a->name : NULL);
 		B.results_out++;
-		free(text);
 	}
+	json_decref(payload);
 	call_finished(s);
 }
 
 void
 session_reply_error(struct session *s, const char *uid, enum ocpp_error e, const char *desc)
 {
-	char *text = frame_error(uid, ocpp_error_name(e), desc, NULL);
+	struct buf *b;
 
 	log_info("%s: CALLERROR %s to %s: %s", s->identity, ocpp_error_name(e), uid, desc);
-	if (text) {
-		send_logged(s, text, s->busy_action ? s->busy_action->name : NULL);
+	if ((b = session_frame_begin()) != NULL && frame_error(b, uid, ocpp_error_name(e), desc, NULL) == 0) {
+		send_logged(s, s->busy_action ? s->busy_action->name : NULL);
 		B.errors_out++;
-		free(text);
 	}
 	call_finished(s);
 }

@@ -58,7 +58,8 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct frame f;
-	char msg[200], *out = NULL;
+	char msg[200];
+	struct buf out = { 0 };
 	const struct ocpp_action *a;
 	struct span el[5];
 	int n;
@@ -73,7 +74,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	switch (frame_parse((const char *)data, size, &f)) {
 	case FRAME_BAD:
-		out = frame_error(f.id, ocpp_error_name(f.err), f.errmsg, NULL);
+		frame_error(&out, f.id, ocpp_error_name(f.err), f.errmsg, NULL);
 		break;
 	case FRAME_CALL:
 		if ((a = ocpp_action_find(f.action)) != NULL) {
@@ -84,7 +85,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			if (e == OCPP_OK && strcmp(a->name, "StopTransaction") == 0)
 				check_meter_rows(json_object_get(f.payload, "transactionData"));
 
-			out = e ? frame_error(f.id, ocpp_error_name(e), msg, NULL) : frame_result(f.id, NULL);
+			if (e)
+				frame_error(&out, f.id, ocpp_error_name(e), msg, NULL);
+			else
+				frame_result(&out, f.id, NULL);
 		}
 		break;
 	case FRAME_RESULT:
@@ -97,7 +101,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	default:
 		break;
 	}
-	free(out);
+	buf_free(&out);
 	frame_free(&f);
 	return 0;
 }

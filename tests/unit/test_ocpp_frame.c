@@ -1,5 +1,6 @@
 /* test_ocpp_frame.c - OCPP-J frames and payload validation against the 1.6 schemas. */
 #include "../../ocpp-bridge/frame.c"
+#include "../../lib/buf.c"
 #include "../../ocpp-bridge/validate.c"
 #include "../../ocpp-bridge/schemas.c"
 #include "../../ocpp-bridge/ocpp16.c"
@@ -15,7 +16,6 @@ static void
 test_frames(void)
 {
 	struct frame f;
-	char *s;
 
 	T_INT(parse("[2,\"abc\",\"Heartbeat\",{}]", &f), FRAME_CALL, "CALL parses");
 	T_STR(f.id, "abc", "CALL id");
@@ -83,17 +83,71 @@ test_frames(void)
 	T_INT(parse("[2,\"a\",\"X\",{\"s\":\"\xff\"}]", &f), FRAME_BAD, "invalid UTF-8 refused");
 	frame_free(&f);
 
-	s = frame_result("id1", NULL);
-	T_STR(s, "[3,\"id1\",{}]", "CALLRESULT with empty payload is {}");
-	free(s);
-	s = frame_error("id1", "NotImplemented", "no such action", NULL);
-	T_STR(s, "[4,\"id1\",\"NotImplemented\",\"no such action\",{}]", "CALLERROR details {}");
-	free(s);
+	struct buf b = { 0 };
+
+	T_INT(frame_result(&b, "id1", NULL), 0, "CALLRESULT built");
+	T_STR(b.s, "[3,\"id1\",{}]", "CALLRESULT with empty payload is {}");
+	b.len = 0;
+	T_INT(frame_error(&b, "id1", "NotImplemented", "no such action", NULL), 0, "CALLERROR built");
+	T_STR(b.s, "[4,\"id1\",\"NotImplemented\",\"no such action\",{}]", "CALLERROR details {}");
+	b.len = 0;
 	json_t *p = json_pack("{s:s}", "type", "Hard");
-	s = frame_call("c42", "Reset", p);
-	T_STR(s, "[2,\"c42\",\"Reset\",{\"type\":\"Hard\"}]", "CALL built");
-	free(s);
+	T_INT(frame_call(&b, "c42", "Reset", p), 0, "CALL built");
+	T_STR(b.s, "[2,\"c42\",\"Reset\",{\"type\":\"Hard\"}]", "CALL built");
 	json_decref(p);
+	buf_free(&b);
+}
+
+/* a's compact text (caller frees); a is released */
+static char *
+dumped(json_t *a)
+{
+	char *t = json_dumps(a, JSON_COMPACT);
+
+	json_decref(a);
+	return t;
+}
+
+/* The builders write what json_dumps(JSON_COMPACT) of the same array writes, strings escaped
+ * alike; a string that is not UTF-8 builds nothing, as jansson refuses it. */
+static void
+test_builders_as_jansson(void)
+{
+	static const char *const strs[] = {
+		"plain", "", "q\"uote", "back\\slash", "slash/", "\b\f\n\r\t", "\x01\x1f\x7f",
+		"caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x94\x8c", "\xe2\x80\xa8",
+	};
+	static const char *const bad[] = {
+		"\xc3", "\xc0\xaf", "\xed\xa0\x80", "\xf4\x90\x80\x80", "x\xff", "\xe2\x82",
+	};
+	json_t *payload = json_pack("{s:s,s:i,s:[f,b]}", "s", "v\"\n\xc3\xa9", "i", 42, "a", 1.5, 1);
+	struct buf b = { 0 };
+	char *want;
+
+	for (size_t i = 0; i < sizeof strs / sizeof strs[0]; i++) {
+		b.len = 0;
+		want = dumped(json_pack("[i,s,O]", 3, strs[i], payload));
+		T_INT(frame_result(&b, strs[i], payload), 0, "CALLRESULT %zu built", i);
+		T_STR(b.s, want, "CALLRESULT %zu as jansson writes it", i);
+		free(want);
+		b.len = 0;
+		want = dumped(json_pack("[i,s,s,s,{}]", 4, "id", strs[i], strs[i]));
+		T_INT(frame_error(&b, "id", strs[i], strs[i], NULL), 0, "CALLERROR %zu built", i);
+		T_STR(b.s, want, "CALLERROR %zu as jansson writes it", i);
+		free(want);
+	}
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		json_t *js = json_string(bad[i]);
+
+		T_OK(js == NULL, "jansson refuses bad UTF-8 %zu", i);
+		json_decref(js);
+		buf_free(&b);
+		T_INT(buf_add(&b, "head", 4), 0, "buffer begun");
+		T_INT(frame_error(&b, "id", "GenericError", bad[i], NULL), -1, "bad UTF-8 %zu refused", i);
+		T_OK(b.len == 4 && strcmp(b.s, "head") == 0, "bad UTF-8 %zu: the buffer as it was", i);
+	}
+	buf_free(&b);
+	json_decref(payload);
 }
 
 static enum ocpp_error
@@ -245,6 +299,7 @@ int
 main(void)
 {
 	test_frames();
+	test_builders_as_jansson();
 	test_validation();
 	test_actions();
 	return t_done();
