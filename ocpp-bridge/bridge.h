@@ -74,8 +74,8 @@ void cp_free_all(void);
 struct inmsg {
 	struct inmsg *next;
 	struct frame f;
-	char *text;                     /* the frame as received (for the raw log) */
 	size_t len;
+	char text[];                    /* the frame as received (for the raw log), len bytes */
 };
 
 struct outmsg {

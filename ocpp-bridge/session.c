@@ -56,7 +56,6 @@ free_queues(struct session *s)
 	for (m = s->in_head; m; m = mn) {
 		mn = m->next;
 		frame_free(&m->f);
-		free(m->text);
 		free(m);
 	}
 	s->in_head = s->in_tail = NULL;
@@ -348,7 +347,6 @@ session_process(struct session *s)
 			session_reply_error(s, m->f.id, e, desc);
 next:
 		frame_free(&m->f);
-		free(m->text);
 		free(m);
 	}
 	depth--;
@@ -359,11 +357,15 @@ next:
 static void
 process_message(struct session *s, const char *text, size_t len)
 {
-	struct inmsg *m = calloc(1, sizeof *m);
+	/* the text's copy (kept for the raw log until the CALL is taken) in the same allocation */
+	struct inmsg *m = malloc(sizeof *m + len + 1);
 	enum frame_kind k;
 
 	if (m == NULL)
 		return;
+	m->next = NULL;
+	m->len = 0;
+	m->text[0] = '\0';
 	k = frame_parse(text, len, &m->f);
 	switch (k) {
 	case FRAME_IGNORE:
@@ -381,11 +383,6 @@ process_message(struct session *s, const char *text, size_t len)
 		/* the frame's id points into idbuf or root, both inside m: fine */
 		break;
 	case FRAME_CALL:
-		if ((m->text = malloc(len + 1)) == NULL) {
-			frame_free(&m->f);
-			free(m);
-			return;
-		}
 		memcpy(m->text, text, len);
 		m->text[len] = '\0';
 		m->len = len;
@@ -393,7 +390,6 @@ process_message(struct session *s, const char *text, size_t len)
 	}
 	if (s->in_n >= IN_QUEUE_MAX) {
 		frame_free(&m->f);
-		free(m->text);
 		free(m);
 		log_warn("%s: more than %d CALLs without waiting for answers: closing", s->identity, IN_QUEUE_MAX);
 		session_close(s, LWS_CLOSE_STATUS_POLICY_VIOLATION, "one CALL at a time");
