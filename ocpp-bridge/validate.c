@@ -167,18 +167,34 @@ fail(struct vctx *c, enum ocpp_error e, const char *fmt, ...)
 	return e;
 }
 
+/* Appends "/seg" (or "/idx") to the path, cut at its end; returns the length to pop back to.
+ * Once per value checked: no printf. */
 static size_t
 path_push(struct vctx *c, const char *seg, long idx)
 {
-	size_t old = c->plen;
-	int n;
+	size_t old = c->plen, room = sizeof c->path - 1 - c->plen, n;
+	char num[24], *p = num + sizeof num;
 
-	if (seg)
-		n = snprintf(c->path + c->plen, sizeof c->path - c->plen, "/%s", seg);
-	else
-		n = snprintf(c->path + c->plen, sizeof c->path - c->plen, "/%ld", idx);
-	if (n > 0)
-		c->plen += (size_t)n < sizeof c->path - c->plen ? (size_t)n : sizeof c->path - c->plen - 1;
+	if (seg == NULL) {
+		unsigned long u = (unsigned long)idx;
+
+		do
+			*--p = (char)('0' + u % 10);
+		while ((u /= 10) != 0);
+		seg = p;
+		n = (size_t)(num + sizeof num - p);
+	} else {
+		n = strlen(seg);
+	}
+	if (room > 0) {
+		c->path[c->plen++] = '/';
+		room--;
+	}
+	if (n > room)
+		n = room;
+	memcpy(c->path + c->plen, seg, n);
+	c->plen += n;
+	c->path[c->plen] = '\0';
 	return old;
 }
 
