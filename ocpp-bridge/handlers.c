@@ -45,10 +45,10 @@ call_job(struct session *s, struct inmsg *m, enum stmt q, job_done_fn done)
 	j->s = s;
 	j->cp = s->cp_id;
 	session_ref(s);
-	j->uid = strdup(m->f.id);
+	j->uid = job_copy(j, m->f.id);
 	j->action = s->busy_action;
 	if (q != Q_AUTHORIZE)
-		job_paramf(j, "%lld", (long long)s->cp_id);
+		job_param_int(j, s->cp_id);
 	return j;
 }
 
@@ -194,7 +194,7 @@ status(struct session *s, struct inmsg *m, char *desc, size_t dl)
 	if ((j = call_job(s, m, Q_STATUS, done_empty)) == NULL)
 		return submit(s, j, desc, dl);
 	time_now_iso(now);
-	job_paramf(j, "%lld", conn);
+	job_param_int(j, conn);
 	job_param_elem(j, jstr(p, "status"));
 	job_param_elem(j, jstr(p, "errorCode"));
 	job_param_elem(j, jstr(p, "info"));

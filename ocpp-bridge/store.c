@@ -94,6 +94,7 @@ struct worker {
 	PGconn *c;                      /* pipeline connection (the log writer's: a plain one) */
 	PGconn *lc;                     /* LISTEN connection (worker 0) */
 	int was_up;
+	struct round *round;            /* its rounds' arrays, kept (run_pipeline) */
 };
 
 static struct {
@@ -127,6 +128,28 @@ job_new(enum stmt stmt, job_done_fn done)
 	return j;
 }
 
+static int
+in_room(const struct job *j, const char *p)
+{
+	return (uintptr_t)p >= (uintptr_t)j->room && (uintptr_t)p < (uintptr_t)(j->room + sizeof j->room);
+}
+
+char *
+job_copy(struct job *j, const char *v)
+{
+	size_t n = strlen(v);
+	char *p;
+
+	if (n < sizeof j->room - j->roomlen) {
+		p = j->room + j->roomlen;
+		j->roomlen += n + 1;
+	} else if ((p = malloc(n + 1)) == NULL) {
+		return NULL;
+	}
+	memcpy(p, v, n + 1);
+	return p;
+}
+
 void
 job_param(struct job *j, const char *v)
 {
@@ -135,8 +158,23 @@ job_param(struct job *j, const char *v)
 		j->broken = 1;
 		return;
 	}
-	if ((j->params[j->nparams++] = v ? strdup(v) : NULL) == NULL && v)
+	if ((j->params[j->nparams++] = v ? job_copy(j, v) : NULL) == NULL && v)
 		j->broken = 1;
+}
+
+void
+job_param_int(struct job *j, long long v)
+{
+	char buf[24], *p = buf + sizeof buf;
+	unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+
+	*--p = '\0';
+	do
+		*--p = (char)('0' + u % 10);
+	while ((u /= 10) != 0);
+	if (v < 0)
+		*--p = '-';
+	job_param(j, p);
 }
 
 void
@@ -183,8 +221,10 @@ job_free(struct job *j)
 	if (j == NULL)
 		return;
 	for (int i = 0; i < j->nparams; i++)
-		free(j->params[i]);
-	free(j->uid);
+		if (!in_room(j, j->params[i]))
+			free(j->params[i]);
+	if (!in_room(j, j->uid))
+		free(j->uid);
 	PQclear(j->res);
 	free(j);
 }
@@ -564,8 +604,11 @@ struct sent {
 };
 
 /* The statements of one round being put together. */
+/* A worker's, kept from round to round: its arrays (up to BATCH_MAX jobs, a few hundred kB of
+ * group parameters) are not allocated and freed again every round. */
 struct round {
 	PGconn *c;
+	size_t cap;                     /* jobs the arrays below have room for */
 	struct sent *sent;
 	size_t nsent;
 	struct job **grpbuf;            /* the groups' jobs, one slice per group statement */
@@ -575,8 +618,9 @@ struct round {
 	/* charge points with a grouped job in the open segment (open addressing, by segment) */
 	int64_t *cps;
 	unsigned *seg_of;
-	size_t cpcap;
+	size_t cpcap, cpalloc;
 	unsigned seg;
+	struct buf arrays[JOB_MAX_PARAMS];      /* a group statement's parameters */
 };
 
 static size_t
@@ -605,15 +649,16 @@ send_group(struct round *r, enum stmt st)
 {
 	struct job **g = r->open[st];
 	size_t n = r->nopen[st];
-	struct buf a[JOB_MAX_PARAMS];
+	struct buf *a = r->arrays;
 	const char *p[JOB_MAX_PARAMS] = { NULL };
 	int np, rc = 0;
 
 	if (n == 0)
 		return 0;
 	np = g[0]->nparams;
-	memset(a, 0, sizeof a);
 	for (int k = 0; k < np; k++) {
+		a[k].len = 0;
+		a[k].failed = 0;
 		rc |= buf_add(&a[k], "{", 1);
 		for (size_t i = 0; i < n; i++) {
 			const char *e = k < g[i]->nparams && g[i]->params[k] ? g[i]->params[k] : "";
@@ -626,8 +671,6 @@ send_group(struct round *r, enum stmt st)
 	}
 	if (rc == 0 && !PQsendQueryPrepared(r->c, stmt_names[st], np, p, NULL, NULL, 0))
 		rc = -1;
-	for (int k = 0; k < np; k++)
-		buf_free(&a[k]);
 	if (rc)
 		return -1;
 	memcpy(r->grpbuf + r->ngrpbuf, g, n * sizeof *g);
@@ -709,65 +752,104 @@ read_results(struct round *r)
  * Grouped jobs go out as one statement per kind and segment (see store.h).
  * RUN_OK: committed, every job's res set (grouped jobs have none). RUN_FAILED: rolled back,
  * the failing jobs' err set. RUN_LOST: the connection broke (the outcome is unknown). */
-static enum run_rc
-run_pipeline(PGconn *c, struct job *list)
+/* Room in r for n jobs; 0 or -1 (out of memory). */
+static int
+round_reserve(struct round *r, size_t n)
 {
-	struct round r = { .c = c };
-	enum run_rc rc = RUN_LOST;
+	size_t cpcap;
+	void *p;
+
+	for (cpcap = 16; cpcap < 2 * n; cpcap *= 2)
+		;
+	if (cpcap > r->cpalloc) {
+		if ((p = realloc(r->cps, cpcap * sizeof *r->cps)) == NULL)
+			return -1;
+		r->cps = p;
+		if ((p = realloc(r->seg_of, cpcap * sizeof *r->seg_of)) == NULL)
+			return -1;
+		r->seg_of = p;
+		r->cpalloc = cpcap;
+	}
+	r->cpcap = cpcap;
+	if (n + 1 > r->cap) {
+		if ((p = realloc(r->sent, (n + 1) * sizeof *r->sent)) == NULL)
+			return -1;
+		r->sent = p;
+		if ((p = realloc(r->grpbuf, (n + 1) * sizeof *r->grpbuf)) == NULL)
+			return -1;
+		r->grpbuf = p;
+		for (int st = 0; st < Q__MAX; st++) {
+			if (!grouped((enum stmt)st))
+				continue;
+			if ((p = realloc(r->open[st], (n + 1) * sizeof *r->open[st])) == NULL)
+				return -1;
+			r->open[st] = p;
+		}
+		r->cap = n + 1;
+	}
+	return 0;
+}
+
+static void
+round_free(struct round *r)
+{
+	free(r->sent);
+	free(r->grpbuf);
+	free(r->cps);
+	free(r->seg_of);
+	for (int st = 0; st < Q__MAX; st++)
+		free(r->open[st]);
+	for (int k = 0; k < JOB_MAX_PARAMS; k++)
+		buf_free(&r->arrays[k]);
+}
+
+/* Sends jobs (a list) as one pipeline ending in one Sync: one implicit transaction, one commit.
+ * Grouped jobs go out as one statement per kind and segment (see store.h).
+ * RUN_OK: committed, every job's res set (grouped jobs have none). RUN_FAILED: rolled back,
+ * the failing jobs' err set. RUN_LOST: the connection broke (the outcome is unknown). */
+static enum run_rc
+run_pipeline(struct worker *w, struct job *list)
+{
+	struct round *r;
 	size_t n = 0;
 	struct job *j;
 
 	for (j = list; j; j = j->next)
 		n++;
-	for (r.cpcap = 16; r.cpcap < 2 * n; r.cpcap *= 2)
-		;
-	r.sent = malloc((n + 1) * sizeof *r.sent);
-	r.grpbuf = malloc((n + 1) * sizeof *r.grpbuf);
-	r.cps = malloc(r.cpcap * sizeof *r.cps);
-	r.seg_of = malloc(r.cpcap * sizeof *r.seg_of);
-	for (int st = 0; st < Q__MAX; st++)
-		if (grouped((enum stmt)st))
-			r.open[st] = malloc((n + 1) * sizeof *r.open[st]);
-	if (r.sent == NULL || r.grpbuf == NULL || r.cps == NULL || r.seg_of == NULL)
-		goto out;
-	for (int st = 0; st < Q__MAX; st++)
-		if (grouped((enum stmt)st) && r.open[st] == NULL)
-			goto out;
-	memset(r.seg_of, 0xff, r.cpcap * sizeof *r.seg_of);
+	if (w->round == NULL && (w->round = calloc(1, sizeof *w->round)) == NULL)
+		return RUN_LOST;
+	r = w->round;
+	if (round_reserve(r, n) < 0)
+		return RUN_LOST;
+	r->c = w->c;
+	r->nsent = r->ngrpbuf = 0;
+	memset(r->nopen, 0, sizeof r->nopen);
+	r->seg = 0;
+	memset(r->seg_of, 0xff, r->cpcap * sizeof *r->seg_of);
 
 	for (j = list; j; j = j->next) {
-		size_t slot = j->cp ? cp_slot(&r, j->cp) : 0;
-		int seen = j->cp && r.seg_of[slot] == r.seg;
+		size_t slot = j->cp ? cp_slot(r, j->cp) : 0;
+		int seen = j->cp && r->seg_of[slot] == r->seg;
 
 		/* a charger's earlier grouped job must take effect before this one: new segment */
 		if (seen) {
-			if (end_segment(&r) < 0)
-				goto out;
-			slot = cp_slot(&r, j->cp);
+			if (end_segment(r) < 0)
+				return RUN_LOST;
+			slot = cp_slot(r, j->cp);
 		}
 		if (grouped(j->stmt)) {
 			if (j->cp) {
-				r.cps[slot] = j->cp;
-				r.seg_of[slot] = r.seg;
+				r->cps[slot] = j->cp;
+				r->seg_of[slot] = r->seg;
 			}
-			r.open[j->stmt][r.nopen[j->stmt]++] = j;
-		} else if (send_job(&r, j) < 0) {
-			goto out;
+			r->open[j->stmt][r->nopen[j->stmt]++] = j;
+		} else if (send_job(r, j) < 0) {
+			return RUN_LOST;
 		}
 	}
-	if (end_segment(&r) < 0)
-		goto out;
-	if (!PQpipelineSync(c) || flush_all(c) < 0)
-		goto out;
-	rc = read_results(&r);
-out:
-	free(r.sent);
-	free(r.grpbuf);
-	free(r.cps);
-	free(r.seg_of);
-	for (int st = 0; st < Q__MAX; st++)
-		free(r.open[st]);
-	return rc;
+	if (end_segment(r) < 0 || !PQpipelineSync(r->c) || flush_all(r->c) < 0)
+		return RUN_LOST;
+	return read_results(r);
 }
 
 static void
@@ -820,7 +902,7 @@ run_batch(struct worker *w, struct job *list)
 	enum run_rc rc;
 	struct job *j, *next, *again = NULL, *again_tail = NULL, *done = NULL, *done_tail = NULL;
 
-	rc = run_pipeline(w->c, list);
+	rc = run_pipeline(w, list);
 	if (rc == RUN_FAILED) {
 		/* one bad statement must not cost the others: each alone */
 		for (j = list; j; j = j->next) {
@@ -830,7 +912,7 @@ run_batch(struct worker *w, struct job *list)
 			PQclear(j->res);
 			j->res = NULL;
 			j->err[0] = '\0';
-			rc = run_pipeline(w->c, j);
+			rc = run_pipeline(w, j);
 			j->next = nx;
 			if (rc == RUN_LOST)
 				break;
@@ -927,6 +1009,11 @@ worker_main(void *arg)
 			read_notifications(w);
 	}
 	expire_waiting(w, 1);
+	if (w->round) {
+		round_free(w->round);
+		free(w->round);
+		w->round = NULL;
+	}
 	if (w->c)
 		PQfinish(w->c);
 	if (w->lc)

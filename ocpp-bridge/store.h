@@ -51,7 +51,7 @@ struct job {
 	int broken;                     /* a parameter could not be added: store_submit fails it */
 	job_done_fn done;               /* run on the loop thread; NULL: nobody waits */
 	struct session *s;              /* holds a reference (session_ref) while the job lives */
-	char *uid;                      /* owned: the unique id of the CALL this job answers */
+	char *uid;                      /* owned (job_copy): the unique id of the CALL it answers */
 	const void *action;             /* the action it answers (struct ocpp_action) */
 	long long n;                    /* free for the submitter */
 	time_t queued;
@@ -59,13 +59,19 @@ struct job {
 	int ok;                         /* 1: committed (and res holds the rows) */
 	PGresult *res;
 	char err[256];
+	/* where short parameters and the uid are kept (most are a few digits): no malloc each */
+	size_t roomlen;
+	char room[160];
 };
 
 /* A new job for a statement (caller owns it until store_submit). NULL if out of memory. */
 struct job *job_new(enum stmt stmt, job_done_fn done);
-/* Appends a parameter (copied; NULL for SQL NULL). printf form for numbers. */
+/* A copy of v the job owns (freed by job_free); NULL if out of memory. */
+char *job_copy(struct job *j, const char *v);
+/* Appends a parameter (copied; NULL for SQL NULL). printf form, or an integer. */
 void job_param(struct job *j, const char *v);
 void job_paramf(struct job *j, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void job_param_int(struct job *j, long long v);
 /* Appends a parameter the job takes over (malloc'd, or NULL for SQL NULL). */
 void job_param_take(struct job *j, char *v);
 /* Appends v as an element of a grouped statement's array parameter (quoted; NULL is NULL). */
