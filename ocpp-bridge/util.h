@@ -58,8 +58,6 @@ void throttle_free(struct throttle *t);
 /* s as a JSON string literal (quoted, escaped); 0 or -1 (no memory) */
 int buf_add_json_str(struct buf *b, const char *s);
 
-#endif
-
 /* MeterValues' meterValue (or StopTransaction's transactionData) array as the rows
  * ocpp_insert_samples() takes: [{"t","m","c","p","l","u","v"}], units normalised, the OCPP
  * defaults filled in (measurand Energy.Active.Import.Register, the measurand's usual unit).
@@ -98,3 +96,5 @@ int json_str_decode(const char *lit, size_t n, char *out, size_t outlen);
 enum { MC_CP, MC_T, MC_M, MC_C, MC_P, MC_L, MC_U, MC_V, METER_COLS };
 int meter_rows(const json_t *meter_values, long long cp, struct buf cols[METER_COLS], unsigned *n,
                unsigned *skipped, double *energy_wh, double *power_w);
+
+#endif
