@@ -17,7 +17,9 @@ int
 buf_add(struct buf *b, const char *s, size_t n)
 {
 	if (b->len + n + 1 > b->cap) {
-		size_t cap = b->cap ? b->cap : 1024;
+		/* small at first: the bridge builds several short texts per message, and a 1 kB
+		 * request is already glibc's large-bin size (its fast bins are consolidated) */
+		size_t cap = b->cap ? b->cap : 256;
 		char *p;
 
 		while (cap < b->len + n + 1)
