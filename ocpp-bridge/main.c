@@ -17,6 +17,7 @@
 #include "bridge.h"
 #include "config.h"
 #include "db.h"
+#include "jpool.h"
 #include "log.h"
 #include "secret.h"
 
@@ -95,6 +96,7 @@ main(int argc, char **argv)
 	int opt, workers = 2, rc = 1;
 	struct sigaction sa;
 
+	jpool_install();
 	while ((opt = getopt(argc, argv, "w:")) != -1) {
 		switch (opt) {
 		case 'w':
