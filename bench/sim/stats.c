@@ -165,7 +165,7 @@ stats_print(const struct sim *sim, FILE *f)
 	fprintf(f, "msgs_per_s=%.0f\n", run > 0 ? (double)st->callresults_ok / run : 0);
 	if (st->t_all_open)
 		fprintf(f, "all_open_at_s=%.1f\n", seconds(st->t0, st->t_all_open));
-	fprintf(f, "warmup_s=%d\n", sim->o.warmup);
+	fprintf(f, "warmup_setting_s=%d\n", sim->o.warmup);
 	/* each phase the run reached: from when (s after the start), how long, its answers */
 	for (int p = 0; p < PH__MAX; p++) {
 		lws_usec_t to = end;

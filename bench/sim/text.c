@@ -43,7 +43,9 @@ txt_uint(struct txt *t, uint64_t v, int width)
 	txt_mem(t, tmp + sizeof tmp - n, (size_t)n);
 }
 
-/* x >= 0 with decimals digits after the point, rounded: printf's "%.<decimals>f" */
+/* x >= 0 with decimals digits after the point, rounded half up: printf's "%.<decimals>f" but for
+ * a value just at a tie, where the two can differ in the last digit (printf rounds the binary
+ * value, which is a hair above or below) */
 static void
 txt_fixed(struct txt *t, double x, int decimals)
 {
