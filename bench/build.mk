@@ -13,3 +13,6 @@ bin/evshare-sim: $(SIM_OBJ) $(LIB_OBJ)
 bench-ocpp: all
 	@scripts/deps.sh bench
 	@bench/ocpp.sh
+
+# the simulator's unit test includes these (tests/unit/test_sim_text.c)
+build/tests/test_sim_text: bench/sim/text.c bench/sim/timer.c bench/sim/sim.h

@@ -3,7 +3,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/time.h>
 #include <time.h>
 
 #include "sim.h"
@@ -28,13 +27,29 @@ static const int powers[] = { 11000, 7400, 22000, 3700 };
 void
 bh_iso_now(char out[32])
 {
-	struct timeval tv;
-	struct tm tm;
+	/* the date and time to the second change once a second: made then, not for every message */
+	static time_t cached_s = -1;
+	static char cached[32];
+	static size_t n;
+	struct timespec now;
+	unsigned ms;
 
-	gettimeofday(&tv, NULL);
-	gmtime_r(&tv.tv_sec, &tm);
-	size_t n = strftime(out, 32, "%Y-%m-%dT%H:%M:%S", &tm);
-	snprintf(out + n, 32 - n, ".%03uZ", (unsigned)(tv.tv_usec / 1000) % 1000u);
+	clock_gettime(CLOCK_REALTIME, &now);
+	if (now.tv_sec != cached_s) {
+		struct tm tm;
+
+		gmtime_r(&now.tv_sec, &tm);
+		n = strftime(cached, sizeof cached - 6, "%Y-%m-%dT%H:%M:%S", &tm);
+		cached_s = now.tv_sec;
+	}
+	ms = (unsigned)(now.tv_nsec / 1000000) % 1000u;
+	memcpy(out, cached, n);
+	out[n] = '.';
+	out[n + 1] = (char)('0' + ms / 100);
+	out[n + 2] = (char)('0' + ms / 10 % 10);
+	out[n + 3] = (char)('0' + ms % 10);
+	out[n + 4] = 'Z';
+	out[n + 5] = '\0';
 }
 
 static lws_usec_t
@@ -128,45 +143,33 @@ energy_sv(const struct cp *cp, json_t *arr, int64_t wh, const char *context)
 	sv(arr, v, context, "Energy.Active.Import.Register", NULL, cp->kwh ? "kWh" : "Wh");
 }
 
-/* MeterValues for connector k: energy, power, current per phase, voltage (6 values). The
- * payload is written directly (it is most of what the simulator sends): building it as jansson
- * objects cost more CPU than everything else the simulator does per message. */
+/* MeterValues for connector k: energy, power, current per phase, voltage (6 values). */
 static void
 send_meter(struct connector *k, const char *context)
 {
 	struct cp *cp = k->cp;
-	char ts[32], energy[32], tx[32] = "", *text;
-	double p = k->status == S_CHARGING ? cp->power_w * (0.97 + 0.03 * sim_randf()) : 0;
-	double volt = 229 + 3 * sim_randf();
-	double amps = cp->power_w > 7400 ? p / (3 * volt) : p / volt;
-	double a[3];
+	struct meter_sample m;
+	char ts[32], text[2048];
+	double amps;
+	size_t len;
 
-	if (cp->kwh)
-		snprintf(energy, sizeof energy, "%.3f", k->meter_wh / 1000.0);
-	else
-		snprintf(energy, sizeof energy, "%lld", (long long)k->meter_wh);
-	for (int n = 0; n < 3; n++)
-		a[n] = n == 0 || cp->power_w > 7400 ? amps : 0.0;
-	if (k->tx_id > 0)
-		snprintf(tx, sizeof tx, ",\"transactionId\":%d", k->tx_id);
+	m.connector = k->n;
+	m.tx_id = k->tx_id > 0 ? k->tx_id : 0;
 	bh_iso_now(ts);
-	/* (context is one of our own constants: no escaping needed) */
-#define SV "{\"value\":\"%s\",\"context\":\"%s\",\"measurand\":\"%s\",\"location\":\"Outlet\"%s,\"unit\":\"%s\"}"
-#define SVF "{\"value\":\"%.*f\",\"context\":\"%s\",\"measurand\":\"%s\",\"location\":\"Outlet\"%s,\"unit\":\"%s\"}"
-	if (asprintf(&text, "{\"connectorId\":%d,\"meterValue\":[{\"timestamp\":\"%s\",\"sampledValue\":["
-	    SV "," SVF "," SVF "," SVF "," SVF "," SVF "]}]%s}", k->n, ts,
-	    energy, context, "Energy.Active.Import.Register", "", cp->kwh ? "kWh" : "Wh",
-	    0, p, context, "Power.Active.Import", "", "W",
-	    1, a[0], context, "Current.Import", ",\"phase\":\"L1\"", "A",
-	    1, a[1], context, "Current.Import", ",\"phase\":\"L2\"", "A",
-	    1, a[2], context, "Current.Import", ",\"phase\":\"L3\"", "A",
-	    1, volt, context, "Voltage", ",\"phase\":\"L1-N\"", "V", tx) < 0) {
-		fprintf(stderr, "evshare-sim: out of memory\n");
+	m.ts = ts;
+	m.context = context;
+	m.wh = k->meter_wh;
+	m.kwh = cp->kwh;
+	m.power_w = k->status == S_CHARGING ? cp->power_w * (0.97 + 0.03 * sim_randf()) : 0;
+	m.volt = 229 + 3 * sim_randf();
+	amps = cp->power_w > 7400 ? m.power_w / (3 * m.volt) : m.power_w / m.volt;
+	for (int n = 0; n < 3; n++)
+		m.amps[n] = n == 0 || cp->power_w > 7400 ? amps : 0.0;
+	if ((len = meter_payload(text, sizeof text, &m)) == 0) {
+		fprintf(stderr, "evshare-sim: a MeterValues payload longer than %zu bytes\n", sizeof text);
 		exit(1);
 	}
-#undef SV
-#undef SVF
-	cp_call_text(cp, A_METER, text, k->n, 6);
+	cp_call_text(cp, A_METER, text, len, k->n, 6);
 }
 
 static void session_cb(struct tmr *sul);
@@ -277,7 +280,7 @@ meter_cb(struct tmr *sul)
 		cp->sim->st.meter_skipped++;
 	else
 		send_meter(k, "Sample.Periodic");
-	tmr_schedule(cp->sim, &k->sul_meter, meter_cb, secs(cp->meter_s));
+	tmr_again(cp->sim, &k->sul_meter, secs(cp->meter_s));
 }
 
 static void

@@ -9,32 +9,72 @@
 #define BACKOFF_FIRST_MS 1000
 
 static void
-frame_push(struct cp *cp, const char *text, int front)
+oom(void)
 {
-	size_t len = strlen(text);
+	fprintf(stderr, "evshare-sim: out of memory\n");
+	exit(1);
+}
+
+/* Room for a frame of len bytes in the simulator's scratch buffer, after LWS_PRE bytes of
+ * headroom (lws_write puts the header there and masks the frame in place, so a frame is built
+ * afresh for every send). */
+static unsigned char *
+wbuf(struct sim *sim, size_t len)
+{
+	if (LWS_PRE + len > sim->wcap) {
+		size_t cap = sim->wcap ? sim->wcap : 4096;
+		unsigned char *nb;
+
+		while (cap < LWS_PRE + len)
+			cap *= 2;
+		if ((nb = realloc(sim->wbuf, cap)) == NULL)
+			oom();
+		sim->wbuf = nb;
+		sim->wcap = cap;
+	}
+	return sim->wbuf + LWS_PRE;
+}
+
+/* Keeps a copy of the frame to write when the connection is WRITEABLE. */
+static void
+frame_push(struct cp *cp, const unsigned char *p, size_t len)
+{
 	struct frame *f = malloc(sizeof *f + LWS_PRE + len);
 
-	if (f == NULL) {
-		fprintf(stderr, "evshare-sim: out of memory\n");
-		exit(1);
-	}
+	if (f == NULL)
+		oom();
 	f->len = len;
-	memcpy(f->buf + LWS_PRE, text, len);
+	memcpy(f->buf + LWS_PRE, p, len);
 	f->next = NULL;
-	if (front) {
-		f->next = cp->fhead;
+	if (cp->ftail)
+		cp->ftail->next = f;
+	else
 		cp->fhead = f;
-		if (cp->ftail == NULL)
-			cp->ftail = f;
-	} else {
-		if (cp->ftail)
-			cp->ftail->next = f;
-		else
-			cp->fhead = f;
-		cp->ftail = f;
+	cp->ftail = f;
+	lws_callback_on_writable(cp->wsi);
+}
+
+/* Sends the frame at p (len bytes, in wbuf). It is written at once when nothing is waiting for
+ * this connection: queueing it for lws_callback_on_writable cost two epoll_ctl calls and a pass
+ * of the loop per frame, the simulator's biggest cost. What the socket does not take, lws keeps
+ * and sends when it can; while it holds some, our frames wait in cp's queue instead, because
+ * lws 4.1 takes a write made behind its own buffer for the rest of the frame before it and
+ * leaves the next one without a header. A frame for a connection that is gone is dropped: what
+ * must go out again is a CALL, and lost() keeps that. */
+static void
+send_frame(struct cp *cp, unsigned char *p, size_t len)
+{
+	if (cp->wsi == NULL || (cp->conn != CP_OPEN && cp->conn != CP_CLOSING))
+		return;
+	if (cp->sim->o.verbose)
+		fprintf(stderr, "%s > %.*s\n", cp->identity, (int)len, (const char *)p);
+	if (cp->fhead || lws_partial_buffered(cp->wsi)) {
+		frame_push(cp, p, len);
+		return;
 	}
-	if (cp->wsi && (cp->conn == CP_OPEN || cp->conn == CP_CLOSING))
-		lws_callback_on_writable(cp->wsi);
+	/* (outside WRITEABLE a failure cannot be returned: the connection is closed from the loop) */
+	if (lws_write(cp->wsi, p, len, LWS_WRITE_TEXT) < 0)
+		lws_set_timeout(cp->wsi, PENDING_TIMEOUT_CLOSE_SEND, LWS_TO_KILL_ASYNC);
 }
 
 static void
@@ -50,19 +90,10 @@ frames_drop(struct cp *cp)
 }
 
 static void
-call_free(struct call *c)
-{
-	if (c) {
-		free(c->payload);
-		free(c);
-	}
-}
-
-static void
 new_uid(struct cp *cp, char out[SIM_UID_LEN + 1])
 {
 	/* unique per charger and run: a random run prefix would do as well; chargers use anything */
-	snprintf(out, SIM_UID_LEN + 1, "%08x-%d-%u", sim_rand(), cp->idx, ++cp->uid_seq);
+	uid_text(out, sim_rand(), (uint32_t)cp->idx, ++cp->uid_seq);
 }
 
 static void timeout_cb(struct tmr *sul);
@@ -73,7 +104,9 @@ static void
 pump(struct cp *cp)
 {
 	struct call *c, **pp;
-	char *text;
+	const char *action;
+	size_t ulen, alen, len;
+	unsigned char *p, *q;
 
 	if (cp->conn != CP_OPEN || cp->outstanding || cp->hold)
 		return;
@@ -94,20 +127,24 @@ pump(struct cp *cp)
 	if (c->attempts > 0)
 		cp->sim->st.resends++;
 	c->attempts++;
-	/* (the unique id and the action name need no JSON escaping) */
-	if (asprintf(&text, "[2,\"%s\",\"%s\",%s]", c->uid, act_names[c->act], c->payload) < 0)
-		text = NULL;
-	if (text == NULL) {
-		fprintf(stderr, "evshare-sim: cannot encode a frame\n");
-		exit(1);
-	}
-	if (cp->sim->o.verbose)
-		fprintf(stderr, "%s > %s\n", cp->identity, text);
-	frame_push(cp, text, 0);
-	free(text);
+	/* [2,"<uid>","<action>",<payload>] (the unique id and the action name need no escaping) */
+	action = act_names[c->act];
+	ulen = strlen(c->uid);
+	alen = strlen(action);
+	len = 4 + ulen + 3 + alen + 2 + c->plen + 1;
+	q = p = wbuf(cp->sim, len);
+	memcpy(q, "[2,\"", 4);
+	memcpy(q += 4, c->uid, ulen);
+	memcpy(q += ulen, "\",\"", 3);
+	memcpy(q += 3, action, alen);
+	memcpy(q += alen, "\",", 2);
+	memcpy(q += 2, c->payload, c->plen);
+	q[c->plen] = ']';
 	cp->outstanding = c;
+	/* the latency counts from here: the moment the charger wants to send */
 	c->sent_us = lws_now_usecs();
 	cp->sim->st.calls_sent++;
+	send_frame(cp, p, len);
 	tmr_schedule(cp->sim, &cp->sul_timeout, timeout_cb,
 	    (lws_usec_t)cp->sim->o.call_timeout * LWS_US_PER_SEC);
 }
@@ -116,21 +153,27 @@ struct call *
 cp_call(struct cp *cp, enum act act, json_t *payload, int connector, int sampled)
 {
 	char *text = payload ? json_dumps(payload, JSON_COMPACT) : NULL;
+	struct call *c;
 
 	json_decref(payload);
-	return cp_call_text(cp, act, text, connector, sampled);
+	if (text == NULL)
+		oom();
+	c = cp_call_text(cp, act, text, strlen(text), connector, sampled);
+	free(text);
+	return c;
 }
 
 struct call *
-cp_call_text(struct cp *cp, enum act act, char *payload, int connector, int sampled)
+cp_call_text(struct cp *cp, enum act act, const char *payload, size_t len, int connector,
+    int sampled)
 {
-	struct call *c = calloc(1, sizeof *c);
+	struct call *c = malloc(sizeof *c + len);
 
-	if (c == NULL || payload == NULL) {
-		fprintf(stderr, "evshare-sim: out of memory\n");
-		exit(1);
-	}
-	c->payload = payload;
+	if (c == NULL)
+		oom();
+	memset(c, 0, sizeof *c);
+	memcpy(c->payload, payload, len);
+	c->plen = len;
 	c->act = act;
 	c->connector = connector;
 	c->sampled = sampled;
@@ -170,6 +213,7 @@ cp_answer(struct cp *cp, const char *uid, json_t *payload, const char *err, cons
 {
 	json_t *frame;
 	char *text;
+	size_t len;
 
 	if (err)
 		frame = json_pack("[i s s s {}]", 4, uid, err, desc ? desc : "");
@@ -177,14 +221,12 @@ cp_answer(struct cp *cp, const char *uid, json_t *payload, const char *err, cons
 		frame = json_pack("[i s o]", 3, uid, payload);
 	text = frame ? json_dumps(frame, JSON_COMPACT) : NULL;
 	json_decref(frame);
-	if (text == NULL) {
-		fprintf(stderr, "evshare-sim: cannot encode an answer\n");
-		exit(1);
-	}
-	if (cp->sim->o.verbose)
-		fprintf(stderr, "%s > %s\n", cp->identity, text);
-	frame_push(cp, text, 0);
+	if (text == NULL)
+		oom();
+	len = strlen(text);
+	memcpy(wbuf(cp->sim, len), text, len);
 	free(text);
+	send_frame(cp, wbuf(cp->sim, len), len);
 }
 
 int
@@ -196,7 +238,7 @@ cp_drop_queued(struct cp *cp, enum act act)
 	while ((c = *pp) != NULL) {
 		if (c->act == act) {
 			*pp = c->next;
-			call_free(c);
+			free(c);
 			cp->qlen--;
 			n++;
 		} else {
@@ -308,7 +350,7 @@ lost(struct cp *cp, int was_open)
 			if (c->act == A_BOOT) {
 				*pp = c->next;
 				cp->qlen--;
-				call_free(c);
+				free(c);
 			} else {
 				pp = &c->next;
 			}
@@ -350,7 +392,7 @@ on_result(struct cp *cp, struct call *c, json_t *payload)
 	sim->st.acked[c->act]++;
 	stats_latency(&sim->st, lws_now_usecs() - c->sent_us);
 	bh_on_result(cp, c, payload);
-	call_free(c);
+	free(c);
 	pump(cp);
 }
 
@@ -377,10 +419,8 @@ on_frame(struct cp *cp, const char *text, size_t len)
 	if (sim->o.verbose)
 		fprintf(stderr, "%s < %.*s\n", cp->identity, (int)len, text);
 	if (cp->outstanding && empty_result(text, len, cp->outstanding)) {
-		json_t *empty = json_object();
-
-		on_result(cp, cp->outstanding, empty);
-		json_decref(empty);
+		/* (an empty payload reads as NULL does: no member) */
+		on_result(cp, cp->outstanding, NULL);
 		return;
 	}
 	msg = json_loadb(text, len, 0, &jerr);
@@ -430,7 +470,7 @@ on_frame(struct cp *cp, const char *text, size_t len)
 				json_decref(msg);
 				return;
 			}
-			call_free(c);
+			free(c);
 			pump(cp);
 		}
 	}
@@ -469,10 +509,10 @@ cp_lws_callback(struct lws *wsi, enum lws_callback_reasons reason, void *user, v
 		sim->st.connections++;
 		if (++sim->st.open_now > sim->st.open_peak)
 			sim->st.open_peak = sim->st.open_now;
-		if (sim->st.open_now == sim->o.count && sim->st.t_all_open == 0) {
+		if (sim->st.open_now == sim->o.count && sim->st.phase == PH_RAMP) {
 			sim->st.t_all_open = lws_now_usecs();
-			sim->st.steady = 1;
-			sim->st.acked_at_all_open = sim->st.callresults_ok;
+			stats_phase(&sim->st, sim->o.warmup ? PH_WARMUP : PH_STEADY,
+			    sim->o.stats ? stderr : NULL);
 		}
 		bh_on_open(cp);
 		pump(cp);
@@ -488,6 +528,12 @@ cp_lws_callback(struct lws *wsi, enum lws_callback_reasons reason, void *user, v
 		break;
 	case LWS_CALLBACK_CLIENT_RECEIVE: {
 		size_t need = cp->rxlen + len;
+		if (cp->rxlen == 0 && lws_is_final_fragment(wsi) &&
+		    lws_remaining_packet_payload(wsi) == 0) {
+			/* a whole frame in one piece (nearly always): read where lws has it */
+			on_frame(cp, in, len);
+			break;
+		}
 		if (need > cp->rxcap) {
 			size_t cap = cp->rxcap ? cp->rxcap : 1024;
 			unsigned char *nb;
@@ -517,6 +563,7 @@ cp_lws_callback(struct lws *wsi, enum lws_callback_reasons reason, void *user, v
 		struct frame *f = cp->fhead;
 		if (f == NULL)
 			return cp->conn == CP_CLOSING ? -1 : 0;
+		/* (lws calls this only once it has sent what it held) */
 		if (lws_write(wsi, f->buf + LWS_PRE, f->len, LWS_WRITE_TEXT) < (int)f->len)
 			return -1;
 		cp->fhead = f->next;
@@ -555,11 +602,11 @@ cp_free(struct cp *cp)
 		tmr_cancel(&cp->c[i].sul_meter);
 		tmr_cancel(&cp->c[i].sul_session);
 	}
-	call_free(cp->outstanding);
+	free(cp->outstanding);
 	cp->outstanding = NULL;
 	for (c = cp->qhead; c; c = n) {
 		n = c->next;
-		call_free(c);
+		free(c);
 	}
 	cp->qhead = cp->qtail = NULL;
 	cp->qlen = 0;

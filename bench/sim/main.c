@@ -72,6 +72,8 @@ usage(FILE *f)
 	    "  --rate R             connections opened per second while ramping up (500)\n"
 	    "  --duration S         run S seconds, then stop every session and exit (0: until signal)\n"
 	    "  --drain S            seconds allowed at the end to have everything answered (30)\n"
+	    "  --warmup S           the steady window of the summary begins S seconds after the last\n"
+	    "                       charger connected, once the ramp's queue is answered (0)\n"
 	    "  --call-timeout S     reconnect when a CALL has no answer for S seconds (30)\n"
 	    "  --reconnect-max S    cap of the reconnect back-off (60)\n"
 	    "  --insecure           wss: accept a self-signed certificate\n"
@@ -156,10 +158,8 @@ begin_stop(struct sim *sim)
 	if (sim->stopping)
 		return;
 	sim->stopping = 1;
-	sim->stop_started = lws_now_usecs();
-	sim->st.steady = 0;
-	sim->acked_at_stop = sim->st.callresults_ok;
-	sim->stop_deadline = sim->stop_started + (lws_usec_t)sim->o.drain * LWS_US_PER_SEC;
+	stats_phase(&sim->st, PH_STOP, sim->o.stats ? stderr : NULL);
+	sim->stop_deadline = sim->st.ph_t[PH_STOP] + (lws_usec_t)sim->o.drain * LWS_US_PER_SEC;
 	lws_sul_cancel(&sim->sul_ramp);
 	for (int i = 0; i < sim->opened; i++) {
 		/* the run is over: meter values not sent yet are forgotten (never sent, never
@@ -220,16 +220,17 @@ static void
 tick_cb(lws_sorted_usec_list_t *sul)
 {
 	struct sim *sim = lws_container_of(sul, struct sim, sul_tick);
+	struct stats *st = &sim->st;
 	lws_usec_t now = lws_now_usecs();
-	static lws_usec_t last_progress;
+	FILE *progress = sim->o.stats ? stderr : NULL;
 	int alive = 0;
 
 	if (got_signal)
 		begin_stop(sim);
-	if (sim->o.stats && now - last_progress >= (lws_usec_t)sim->o.progress * LWS_US_PER_SEC) {
-		last_progress = now;
-		stats_progress(sim, stderr);
-	}
+	if (st->phase == PH_WARMUP && now - st->t_all_open >= (lws_usec_t)sim->o.warmup * LWS_US_PER_SEC)
+		stats_phase(st, PH_STEADY, progress);
+	if (now - st->ivl_t >= (lws_usec_t)sim->o.progress * LWS_US_PER_SEC)
+		stats_interval(st, progress);
 	for (int i = 0; i < sim->opened; i++) {
 		struct cp *cp = &sim->cps[i];
 		if (cp->reset_pending && !busy(cp)) {
@@ -296,6 +297,7 @@ main(int argc, char **argv)
 		{ "rate", required_argument, NULL, 'r' },
 		{ "duration", required_argument, NULL, 'd' },
 		{ "drain", required_argument, NULL, 'W' },
+		{ "warmup", required_argument, NULL, 'w' },
 		{ "progress", required_argument, NULL, 'G' },
 		{ "call-timeout", required_argument, NULL, 'T' },
 		{ "reconnect-max", required_argument, NULL, 'R' },
@@ -353,6 +355,7 @@ main(int argc, char **argv)
 		case 'r': bad = int_arg("rate", optarg, 1, 1000000, &o->rate); break;
 		case 'd': bad = int_arg("duration", optarg, 0, 86400 * 365, &o->duration); break;
 		case 'W': bad = int_arg("drain", optarg, 1, 3600, &o->drain); break;
+		case 'w': bad = int_arg("warmup", optarg, 0, 86400, &o->warmup); break;
 		case 'G': bad = int_arg("progress", optarg, 1, 3600, &o->progress); break;
 		case 'T': bad = int_arg("call-timeout", optarg, 1, 3600, &o->call_timeout); break;
 		case 'R': bad = int_arg("reconnect-max", optarg, 1, 3600, &o->reconnect_max); break;
@@ -385,7 +388,7 @@ main(int argc, char **argv)
 	if (rng_state == 0)
 		rng_state = 1;
 
-	if ((sim.cps = calloc((size_t)o->count, sizeof *sim.cps)) == NULL || stats_init(&sim.st) < 0) {
+	if ((sim.cps = calloc((size_t)o->count, sizeof *sim.cps)) == NULL) {
 		fprintf(stderr, "evshare-sim: out of memory\n");
 		goto out;
 	}
@@ -430,7 +433,10 @@ main(int argc, char **argv)
 	signal(SIGTERM, on_signal);
 	signal(SIGPIPE, SIG_IGN);
 
-	sim.st.t0 = lws_now_usecs();
+	if (stats_init(&sim.st) < 0) {
+		fprintf(stderr, "evshare-sim: out of memory\n");
+		goto out;
+	}
 	if (o->stats)
 		fprintf(stderr, "# %d chargers %s%0*d.. -> %s, %d connections/s\n", o->count, o->prefix,
 		    o->digits, o->first, o->url, o->rate);
@@ -472,6 +478,7 @@ out:
 			cp_free(&sim.cps[i]);
 	}
 	free(sim.cps);
+	free(sim.wbuf);
 	stats_free(&sim.st);
 	return rc;
 }

@@ -9,8 +9,9 @@
  *   cp.c      a charger's connection: handshake, frames in and out, the CALL queue, reconnects
  *   behave.c  what a charger does: boot, status, authorize, transactions, meter values, and its
  *             answers to every server-to-charger command (one table)
- *   stats.c   counters and the CALL -> CALLRESULT latency histogram
+ *   stats.c   counters, the phases of a run and the CALL -> CALLRESULT latency histograms
  *   timer.c   the timing wheel the chargers' timers live in
+ *   text.c    the MeterValues payload and the CALLs' unique ids, written without printf
  */
 #ifndef EVSHARE_SIM_H
 #define EVSHARE_SIM_H
@@ -52,19 +53,21 @@ enum cstatus { S_AVAILABLE, S_PREPARING, S_CHARGING, S_SUSPENDED_EV, S_FINISHING
 	S_UNAVAILABLE, S_FAULTED };
 extern const char *const status_names[];
 
-/* One queued or outstanding CALL of ours. Owns payload. */
+/* One queued or outstanding CALL of ours, its payload in the same allocation. */
 struct call {
 	struct call *next;
 	enum act act;
 	char uid[SIM_UID_LEN + 1];
-	char *payload;          /* owned: the payload as JSON text, made once and sent as often */
 	int connector;          /* the connector it is about (0: the charger) */
 	int sampled;            /* sampled values it carries (MeterValues, StopTransaction data) */
 	int attempts;           /* times sent */
 	lws_usec_t sent_us;
+	size_t plen;
+	char payload[];         /* the payload as JSON text, made once and sent as often */
 };
 
-/* A frame waiting to be written, with LWS_PRE bytes of headroom before data. */
+/* A frame waiting to be written (while lws holds part of an earlier one), with LWS_PRE bytes of
+ * headroom before data. */
 struct frame {
 	struct frame *next;
 	size_t len;
@@ -125,6 +128,13 @@ struct cp {
 	struct tmr sul_retry;    /* resend after a CALLERROR worth retrying */
 };
 
+/* The phases of a run, each with its own latency histogram: the ramp (until every charger is
+ * connected), the warm-up (--warmup seconds more, while the ramp's queue of boots, status
+ * notifications and transactions is answered), the steady window the benchmark reports, and the
+ * stop (every session ended, the drain). A run cut short skips the phases it never reached. */
+enum phase { PH_RAMP, PH_WARMUP, PH_STEADY, PH_STOP, PH__MAX };
+extern const char *const phase_names[PH__MAX];
+
 struct stats {
 	uint64_t connections, connect_errors, disconnects;
 	uint64_t calls_sent, callresults_ok, callerrors, timeouts, resends;
@@ -137,12 +147,15 @@ struct stats {
 	uint64_t meter_dropped;  /* MeterValues never sent: still queued when the run ended */
 	int open_now, open_peak;
 	lws_usec_t t0, t_all_open, t_end;
-	uint64_t acked_at_all_open;
-	uint32_t *hist;          /* latency histogram, see stats.c */
-	uint64_t hist_n;
-	int steady;              /* every charger connected and the run not ending yet: */
-	uint32_t *steady_hist;   /* the latencies of that window alone */
-	uint64_t steady_n;
+	/* latency histograms (see stats.c) of the whole run, of each phase by the time the answer
+	 * came, and of the current progress interval */
+	uint32_t *hist, *ph_hist[PH__MAX], *ivl_hist;
+	uint64_t hist_n, ph_n[PH__MAX], ivl_n;
+	enum phase phase;
+	lws_usec_t ph_t[PH__MAX];      /* when each phase began (0: never) */
+	lws_usec_t ivl_t;              /* the current progress interval began */
+	double worst_p99;              /* the steady window's worst interval p99, ms */
+	lws_usec_t worst_t, worst_len; /* that interval */
 };
 
 struct sim_opts {
@@ -166,6 +179,7 @@ struct sim_opts {
 	int kwh_every;          /* every Nth charger reports kWh (0: never) */
 	const char *id_tag;
 	int drain;              /* s allowed for the drain at the end */
+	int warmup;             /* s after the last charger connected before the steady window */
 	int progress;           /* s between progress lines (with --stats) */
 	int stats, verbose;
 };
@@ -178,9 +192,9 @@ struct sim {
 	int stopping;           /* draining: no new sessions, stop transactions, close */
 	int done;
 	lws_usec_t stop_deadline;
-	lws_usec_t stop_started;  /* when the drain began */
-	uint64_t acked_at_stop;
 	struct stats st;
+	unsigned char *wbuf;    /* frames are built here: LWS_PRE bytes of headroom, then wcap */
+	size_t wcap;
 	lws_sorted_usec_list_t sul_ramp, sul_end, sul_tick, sul_wheel;
 	struct tmr wheel[TMR_WHEEL];
 	lws_usec_t wheel_pos;   /* the next tick of the wheel to run */
@@ -192,8 +206,9 @@ int cp_lws_callback(struct lws *wsi, enum lws_callback_reasons reason, void *use
 void cp_connect_cb(struct tmr *t);
 /* Queues a CALL; takes ownership of payload (a json_t reference). */
 struct call *cp_call(struct cp *cp, enum act act, json_t *payload, int connector, int sampled);
-/* The same with the payload already written as JSON text (malloc'd; ownership taken). */
-struct call *cp_call_text(struct cp *cp, enum act act, char *payload, int connector, int sampled);
+/* The same with the payload already written as JSON text (len bytes, copied). */
+struct call *cp_call_text(struct cp *cp, enum act act, const char *payload, size_t len,
+    int connector, int sampled);
 /* Queues an answer to the server's CALL uid: a CALLRESULT (payload, reference taken) or, when
  * err is non-NULL, a CALLERROR with that code. */
 void cp_answer(struct cp *cp, const char *uid, json_t *payload, const char *err, const char *desc);
@@ -219,16 +234,38 @@ void bh_iso_now(char out[32]);
 /* stats.c */
 int stats_init(struct stats *st);
 void stats_latency(struct stats *st, lws_usec_t us);
+/* The run enters phase p now (progress line of the interval so far on f, when f). */
+void stats_phase(struct stats *st, enum phase p, FILE *f);
+/* Ends the current progress interval: a progress line on f when f, the worst p99 kept. */
+void stats_interval(struct stats *st, FILE *f);
 void stats_print(const struct sim *sim, FILE *f);
-void stats_progress(const struct sim *sim, FILE *f);
 void stats_free(struct stats *st);
 
 /* timer.c */
 void tmr_init(struct sim *sim);
 void tmr_schedule(struct sim *sim, struct tmr *t, tmr_cb cb, lws_usec_t us);
+/* Schedules a periodic timer again, period us after it was due rather than after it ran: run
+ * late (the wheel's tick, a busy loop), timers that fired together would stay together. */
+void tmr_again(struct sim *sim, struct tmr *t, lws_usec_t period);
 void tmr_cancel(struct tmr *t);
 int tmr_armed(const struct tmr *t);
 void tmr_run(struct sim *sim);
+
+/* text.c */
+/* One MeterValues: the energy register, power, current per phase and voltage (6 values). */
+struct meter_sample {
+	int connector;
+	int tx_id;              /* 0: none named */
+	const char *ts;         /* ISO 8601 */
+	const char *context;    /* Sample.Periodic, Trigger (a constant: not escaped) */
+	int64_t wh;             /* >= 0 */
+	int kwh;                /* the register in kWh, 3 decimals, rather than Wh */
+	double power_w, amps[3], volt;   /* >= 0 */
+};
+/* Writes m's MeterValues payload (JSON) into buf; returns its length, 0 if cap is too small. */
+size_t meter_payload(char *buf, size_t cap, const struct meter_sample *m);
+/* A CALL's unique id: 8 hex digits of r, '-', idx, '-', seq (at most 30 characters). */
+void uid_text(char out[SIM_UID_LEN + 1], uint32_t r, uint32_t idx, uint32_t seq);
 
 /* random numbers for the simulation (not for secrets) */
 uint32_t sim_rand(void);

@@ -1,9 +1,11 @@
-/* stats.c - counters and the CALL -> CALLRESULT latency histograms of a simulator run (the
- * whole run, and the steady window while every charger is connected, which leaves out the
- * queue of boots and transactions of the ramp). A histogram has 10 us buckets up to 2 s, then
- * 10 ms buckets up to 120 s (the last bucket also takes anything slower), so percentiles are
- * exact to 10 us where it matters. */
+/* stats.c - counters and the CALL -> CALLRESULT latency histograms of a simulator run: the whole
+ * run, each of its phases (sim.h), and the progress interval (--progress seconds, or up to a
+ * change of phase), whose worst p99 in the steady window is kept: a 90 s percentile hides a bad
+ * few seconds. A histogram has 10 us buckets up to 2 s, then 10 ms buckets up to 120 s (the last
+ * bucket also takes anything slower), so percentiles are exact to 10 us where it matters. An
+ * answer counts in the phase and interval it came in. */
 #include <stdlib.h>
+#include <string.h>
 
 #include "sim.h"
 
@@ -11,21 +13,37 @@
 #define FINE_N 200000           /* 0 .. 2 s */
 #define COARSE_US 10000
 #define COARSE_N 11800          /* 2 s .. 120 s */
+#define NBUCKETS (FINE_N + COARSE_N)
+
+const char *const phase_names[PH__MAX] = {
+	[PH_RAMP] = "ramp", [PH_WARMUP] = "warmup", [PH_STEADY] = "steady", [PH_STOP] = "stop",
+};
 
 int
 stats_init(struct stats *st)
 {
-	st->hist = calloc(FINE_N + COARSE_N, sizeof *st->hist);
-	st->steady_hist = calloc(FINE_N + COARSE_N, sizeof *st->steady_hist);
-	return st->hist && st->steady_hist ? 0 : -1;
+	int ok;
+
+	st->hist = calloc(NBUCKETS, sizeof *st->hist);
+	st->ivl_hist = calloc(NBUCKETS, sizeof *st->ivl_hist);
+	ok = st->hist && st->ivl_hist;
+	for (int p = 0; p < PH__MAX; p++)
+		ok = (st->ph_hist[p] = calloc(NBUCKETS, sizeof *st->ph_hist[p])) && ok;
+	st->t0 = st->ivl_t = st->ph_t[PH_RAMP] = lws_now_usecs();
+	st->phase = PH_RAMP;
+	return ok ? 0 : -1;
 }
 
 void
 stats_free(struct stats *st)
 {
 	free(st->hist);
-	free(st->steady_hist);
-	st->hist = st->steady_hist = NULL;
+	free(st->ivl_hist);
+	st->hist = st->ivl_hist = NULL;
+	for (int p = 0; p < PH__MAX; p++) {
+		free(st->ph_hist[p]);
+		st->ph_hist[p] = NULL;
+	}
 }
 
 void
@@ -37,18 +55,18 @@ stats_latency(struct stats *st, lws_usec_t us)
 		us = 0;
 	if (us < (lws_usec_t)FINE_US * FINE_N)
 		b = (size_t)(us / FINE_US);
-	else if ((b = FINE_N + (size_t)((us - (lws_usec_t)FINE_US * FINE_N) / COARSE_US)) >=
-	    FINE_N + COARSE_N)
-		b = FINE_N + COARSE_N - 1;
+	else if ((b = FINE_N + (size_t)((us - (lws_usec_t)FINE_US * FINE_N) / COARSE_US)) >= NBUCKETS)
+		b = NBUCKETS - 1;
 	st->hist[b]++;
 	st->hist_n++;
-	if (st->steady) {
-		st->steady_hist[b]++;
-		st->steady_n++;
-	}
+	st->ph_hist[st->phase][b]++;
+	st->ph_n[st->phase]++;
+	st->ivl_hist[b]++;
+	st->ivl_n++;
 }
 
-/* The latency in ms below which a fraction q of the answers came (upper edge of the bucket). */
+/* The latency in ms below which a fraction q of the answers came (upper edge of the bucket);
+ * q = 1: the slowest. */
 static double
 percentile(const uint32_t *hist, uint64_t n, double q)
 {
@@ -60,7 +78,7 @@ percentile(const uint32_t *hist, uint64_t n, double q)
 	want = (uint64_t)(q * (double)n + 0.5);
 	if (want < 1)
 		want = 1;
-	for (b = 0; b < FINE_N + COARSE_N; b++) {
+	for (b = 0; b < NBUCKETS; b++) {
 		seen += hist[b];
 		if (seen >= want)
 			break;
@@ -78,18 +96,46 @@ seconds(lws_usec_t a, lws_usec_t b)
 }
 
 void
-stats_progress(const struct sim *sim, FILE *f)
+stats_interval(struct stats *st, FILE *f)
 {
-	const struct stats *st = &sim->st;
+	lws_usec_t now = lws_now_usecs();
+	double len = seconds(st->ivl_t, now), p99 = percentile(st->ivl_hist, st->ivl_n, 0.99);
 
-	fprintf(f, "# t=%.0fs open=%d connections=%llu calls_sent=%llu callresults_ok=%llu "
-	    "callerrors=%llu timeouts=%llu acked_durable=%llu p50_ms=%.2f p99_ms=%.2f\n",
-	    seconds(st->t0, lws_now_usecs()), st->open_now, (unsigned long long)st->connections,
-	    (unsigned long long)st->calls_sent, (unsigned long long)st->callresults_ok,
-	    (unsigned long long)st->callerrors, (unsigned long long)st->timeouts,
-	    (unsigned long long)(st->acked[A_START] + st->acked[A_STOP] + st->acked[A_METER]),
-	    percentile(st->hist, st->hist_n, 0.50), percentile(st->hist, st->hist_n, 0.99));
-	fflush(f);
+	if (st->phase == PH_STEADY && st->ivl_n && (st->worst_t == 0 || p99 > st->worst_p99)) {
+		st->worst_p99 = p99;
+		st->worst_t = st->ivl_t;
+		st->worst_len = now - st->ivl_t;
+	}
+	if (f) {
+		/* cumulative counters, then the interval's own answers and latencies */
+		fprintf(f, "# t=%.1fs phase=%s open=%d connections=%llu calls_sent=%llu "
+		    "callresults_ok=%llu callerrors=%llu timeouts=%llu acked_durable=%llu | "
+		    "last %.1fs: answers=%llu per_s=%.0f p50_ms=%.2f p99_ms=%.2f max_ms=%.2f\n",
+		    seconds(st->t0, now), phase_names[st->phase], st->open_now,
+		    (unsigned long long)st->connections, (unsigned long long)st->calls_sent,
+		    (unsigned long long)st->callresults_ok, (unsigned long long)st->callerrors,
+		    (unsigned long long)st->timeouts,
+		    (unsigned long long)(st->acked[A_START] + st->acked[A_STOP] + st->acked[A_METER]),
+		    len, (unsigned long long)st->ivl_n, len > 0 ? (double)st->ivl_n / len : 0,
+		    percentile(st->ivl_hist, st->ivl_n, 0.50), p99,
+		    percentile(st->ivl_hist, st->ivl_n, 1));
+		fflush(f);
+	}
+	memset(st->ivl_hist, 0, NBUCKETS * sizeof *st->ivl_hist);
+	st->ivl_n = 0;
+	st->ivl_t = now;
+}
+
+void
+stats_phase(struct stats *st, enum phase p, FILE *f)
+{
+	stats_interval(st, f);
+	st->phase = p;
+	st->ph_t[p] = st->ivl_t;
+	if (f) {
+		fprintf(f, "# t=%.1fs phase %s begins\n", seconds(st->t0, st->ph_t[p]), phase_names[p]);
+		fflush(f);
+	}
 }
 
 /* The final summary, key=value lines. */
@@ -117,15 +163,36 @@ stats_print(const struct sim *sim, FILE *f)
 	fprintf(f, "p999_ms=%.2f\n", percentile(st->hist, st->hist_n, 0.999));
 	fprintf(f, "run_s=%.1f\n", run);
 	fprintf(f, "msgs_per_s=%.0f\n", run > 0 ? (double)st->callresults_ok / run : 0);
-	/* sustained: from the moment every charger was connected to the end of the run */
-	if (st->t_all_open && sim->stop_started > st->t_all_open) {
-		double w = seconds(st->t_all_open, sim->stop_started);
-		fprintf(f, "steady_s=%.1f\n", w);
-		fprintf(f, "steady_msgs_per_s=%.0f\n",
-		    (double)(sim->acked_at_stop - st->acked_at_all_open) / w);
-		fprintf(f, "steady_p50_ms=%.2f\n", percentile(st->steady_hist, st->steady_n, 0.50));
-		fprintf(f, "steady_p99_ms=%.2f\n", percentile(st->steady_hist, st->steady_n, 0.99));
-		fprintf(f, "steady_p999_ms=%.2f\n", percentile(st->steady_hist, st->steady_n, 0.999));
+	if (st->t_all_open)
+		fprintf(f, "all_open_at_s=%.1f\n", seconds(st->t0, st->t_all_open));
+	fprintf(f, "warmup_setting_s=%d\n", sim->o.warmup);
+	/* each phase the run reached: from when (s after the start), how long, its answers */
+	for (int p = 0; p < PH__MAX; p++) {
+		lws_usec_t to = end;
+		double len;
+
+		if (st->ph_t[p] == 0)
+			continue;
+		for (int q = p + 1; q < PH__MAX; q++) {
+			if (st->ph_t[q]) {
+				to = st->ph_t[q];
+				break;
+			}
+		}
+		len = seconds(st->ph_t[p], to);
+		fprintf(f, "%s_from_s=%.1f\n", phase_names[p], seconds(st->t0, st->ph_t[p]));
+		fprintf(f, "%s_s=%.1f\n", phase_names[p], len);
+		fprintf(f, "%s_answers=%llu\n", phase_names[p], (unsigned long long)st->ph_n[p]);
+		fprintf(f, "%s_msgs_per_s=%.0f\n", phase_names[p], len > 0 ? (double)st->ph_n[p] / len : 0);
+		fprintf(f, "%s_p50_ms=%.2f\n", phase_names[p], percentile(st->ph_hist[p], st->ph_n[p], 0.50));
+		fprintf(f, "%s_p99_ms=%.2f\n", phase_names[p], percentile(st->ph_hist[p], st->ph_n[p], 0.99));
+		fprintf(f, "%s_p999_ms=%.2f\n", phase_names[p], percentile(st->ph_hist[p], st->ph_n[p], 0.999));
+		fprintf(f, "%s_max_ms=%.2f\n", phase_names[p], percentile(st->ph_hist[p], st->ph_n[p], 1));
+	}
+	if (st->worst_t) {
+		fprintf(f, "steady_worst_interval_p99_ms=%.2f\n", st->worst_p99);
+		fprintf(f, "steady_worst_interval_from_s=%.1f\n", seconds(st->t0, st->worst_t));
+		fprintf(f, "steady_worst_interval_s=%.1f\n", (double)st->worst_len / 1e6);
 	}
 	for (a = 0; a < A__MAX; a++)
 		fprintf(f, "acked_%s=%llu\n", act_names[a], (unsigned long long)st->acked[a]);

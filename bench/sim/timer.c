@@ -43,18 +43,33 @@ tmr_armed(const struct tmr *t)
 	return t->next != NULL;
 }
 
-void
-tmr_schedule(struct sim *sim, struct tmr *t, tmr_cb cb, lws_usec_t us)
+static void
+arm(struct sim *sim, struct tmr *t, tmr_cb cb, lws_usec_t due)
 {
-	lws_usec_t tick;
+	lws_usec_t tick = due / TMR_RES_US;
 
 	tmr_cancel(t);
 	t->cb = cb;
-	t->due = lws_now_usecs() + (us > 0 ? us : 0);
-	tick = t->due / TMR_RES_US;
+	t->due = due;
 	if (tick < sim->wheel_pos)
 		tick = sim->wheel_pos;
 	append(&sim->wheel[tick & (TMR_WHEEL - 1)], t);
+}
+
+void
+tmr_schedule(struct sim *sim, struct tmr *t, tmr_cb cb, lws_usec_t us)
+{
+	arm(sim, t, cb, lws_now_usecs() + (us > 0 ? us : 0));
+}
+
+void
+tmr_again(struct sim *sim, struct tmr *t, lws_usec_t period)
+{
+	lws_usec_t now = lws_now_usecs(), due = t->due + period;
+
+	if (due <= now)   /* a whole period late: the next one in step */
+		due += ((now - due) / period + 1) * period;
+	arm(sim, t, t->cb, due);
 }
 
 /* Fires what is due in every tick that has passed. */

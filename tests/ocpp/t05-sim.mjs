@@ -5,6 +5,8 @@
 //    (Wh and kWh, power, current per phase, voltage), Stop with transactionData, counts that match
 //  - a CALL left unanswered when the connection drops is sent again, same unique id
 //  - every server-to-charger command answered, accepted and rejected cases
+//  - the summary's phases: ramp, --warmup, steady window, stop, each answer in exactly one; the
+//    progress lines per interval, and the steady window's worst interval p99
 import { run, RPCServer, background, freePort, timeout, waitFor, sleep, SIM, isoNow } from './lib.mjs';
 
 const PW = 'sim-test-password-0123';
@@ -74,7 +76,7 @@ await run(async (t) => {
 	const busy = background(SIM, ['--url', url, '--count', '3', '--first', '2', '--prefix', 'SIMT-',
 		'--password', PW, '--connectors', '2', '--meter-interval', '1', '--session', '4', '--idle', '1',
 		'--kwh-every', '2', '--rate', '50', '--duration', '22', '--drain', '10', '--call-timeout', '5',
-		'--reconnect-max', '2', '--stats']);
+		'--reconnect-max', '2', '--warmup', '3', '--progress', '2', '--stats']);
 	// one quiet charger (001) that only does what it is told
 	const quiet = background(SIM, ['--url', url, '--count', '1', '--prefix', 'SIMT-', '--password', PW,
 		'--connectors', '2', '--no-sessions', '--duration', '30', '--drain', '5', '--stats']);
@@ -224,5 +226,20 @@ await run(async (t) => {
 	t.check(dropped && resent && resent.method === 'MeterValues', 'a MeterValues left unanswered when the socket dropped is sent again, same unique id, after the reconnect', `dropped=${dropped}`);
 	t.check(+stats.disconnects >= 1 && +stats.connections >= 4, 'the simulator reconnected after the drop', `connections=${stats.connections} disconnects=${stats.disconnects}`);
 	t.check(+stats.p50_ms > 0 && +stats.p99_ms >= +stats.p50_ms && +stats.msgs_per_s > 0, 'the summary has p50_ms, p99_ms and msgs_per_s');
+	const near = (a, b) => Math.abs(+a - +b) <= 0.25;
+	t.check(stats.ramp_from_s === '0.0' && near(stats.warmup_from_s, stats.all_open_at_s) && +stats.warmup_setting_s === 3 &&
+		near(stats.steady_from_s, +stats.all_open_at_s + 3) && near(stats.stop_from_s, 22) &&
+		near(+stats.steady_s, +stats.stop_from_s - +stats.steady_from_s),
+	'phases: ramp from the start, warm-up from the last connection, steady 3 s (--warmup) later until the stop at --duration', JSON.stringify(stats));
+	t.eq(['ramp', 'warmup', 'steady', 'stop'].reduce((n, p) => n + +stats[`${p}_answers`], 0), +stats.callresults_ok,
+		'every answer counts in exactly one phase');
+	t.check(+stats.steady_p50_ms > 0 && +stats.steady_max_ms >= +stats.steady_p99_ms && +stats.steady_worst_interval_p99_ms >= +stats.steady_p50_ms &&
+		+stats.steady_worst_interval_s > 0 && +stats.steady_worst_interval_s <= 2.2 && +stats.steady_worst_interval_from_s >= +stats.steady_from_s - 0.05,
+	'the steady window has its percentiles and its worst 2 s interval (--progress 2)', JSON.stringify(stats));
+	const lines = busy.err.split('\n').filter((l) => /^# t=[0-9.]+s phase=/.test(l));
+	const per = lines.map((l) => +l.match(/answers=(\d+)/)[1]);
+	t.check(lines.length >= 10 && per.reduce((a, b) => a + b, 0) <= +stats.callresults_ok && per.every((n) => n < +stats.callresults_ok / 3) &&
+		['ramp', 'warmup', 'steady'].every((p) => lines.some((l) => l.includes(`phase=${p}`))),
+	'progress lines every 2 s count the answers of their own interval, each within one phase', lines.slice(0, 3).join(' / '));
 	await server.close({ force: true, awaitPending: false });
 });
