@@ -93,7 +93,7 @@ void store_submit(struct job *j, uint64_t key);
  * Loop thread only (as the three below). */
 void store_log(int64_t cp_id, const char *dir, const char *action, const char *text, size_t len);
 /* A CALL and its answer are one row (half the rows of logging both). store_log_call keeps the
- * CALL's part of the row in *call (the caller's buffer, reused for every CALL); the answer
+ * CALL's part of the row in *call (the caller's, empty while no CALL waits); the answer
  * completes and records it (with nothing kept in *call, the answer is a row of its own);
  * store_log_unanswered records a kept CALL that will not be answered (the connection went). */
 void store_log_call(struct buf *call, int64_t cp_id, const char *dir, const char *text, size_t len);
