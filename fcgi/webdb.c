@@ -284,10 +284,11 @@ static const struct db_stmt stmts[S__MAX + 1] = {
 		"coalesce(cp.vendor, ''), coalesce(cp.model, ''), coalesce(cp.firmware_version, ''), l.access_instructions "
 		"FROM listings l JOIN accounts a ON a.id = l.owner_id LEFT JOIN charge_points cp ON cp.listing_id = l.id "
 		"WHERE l.id = $1::bigint" },
-	/* $1 charge point */
+	/* $1 charge point; a CALL logged with its answer: type "2 → 3", the answer's payload last */
 	[S_ADMIN_MESSAGES] = { "admin_messages",
-		"SELECT to_char(at AT TIME ZONE 'Europe/Prague', 'DD.MM.YYYY HH24:MI:SS'), direction, message_type, "
-		"coalesce(action, ''), left(payload::text, 500) FROM ocpp_messages WHERE charge_point_id = $1::bigint "
+		"SELECT to_char(at AT TIME ZONE 'Europe/Prague', 'DD.MM.YYYY HH24:MI:SS'), direction, "
+		"message_type || coalesce(' → ' || answer_type, ''), coalesce(action, ''), left(payload, 500), "
+		"coalesce(left(answer, 500), '') FROM ocpp_messages WHERE charge_point_id = $1::bigint "
 		"ORDER BY id DESC LIMIT 50" },
 	[S_ADMIN_COMMANDS] = { "admin_commands",
 		"SELECT to_char(created_at AT TIME ZONE 'Europe/Prague', 'DD.MM.YYYY HH24:MI:SS'), action, state, "

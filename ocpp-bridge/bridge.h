@@ -110,6 +110,7 @@ struct session {
 	int in_n;
 	const struct ocpp_action *busy_action;
 	struct timespec busy_since;
+	struct buf log_call;            /* its raw-log row until the answer (store_log_call) */
 	/* the message being received (fragments) */
 	char *rx;
 	size_t rxlen, rxcap;

@@ -77,6 +77,7 @@ session_unref(struct session *s)
 	if (--s->refs > 0)
 		return;
 	free_queues(s);
+	buf_free(&s->log_call);
 	free(s);
 }
 
@@ -221,7 +222,7 @@ send_logged(struct session *s, const char *action)
 	size_t n = tx.len - LWS_PRE;
 
 	session_send(s, text, n);
-	store_log(s->cp_id, "out", action, text, n);
+	store_log_answer(&s->log_call, s->cp_id, "out", action, text, n);
 }
 
 static void
@@ -321,7 +322,7 @@ session_process(struct session *s)
 			goto next;
 		}
 		B.calls_in++;
-		store_log(s->cp_id, "in", NULL, m->text, m->len);
+		store_log_call(&s->log_call, s->cp_id, "in", m->text, m->len);
 		a = ocpp_action_find(m->f.action);
 		if (a == NULL) {
 			snprintf(desc, sizeof desc, "unknown action '%.60s'", m->f.action);
@@ -791,6 +792,7 @@ session_closed(struct session *s)
 		}
 	}
 	commands_session_closed(s);
+	store_log_unanswered(&s->log_call);
 	free_queues(s);
 	if (s->prev_all)
 		s->prev_all->next_all = s->next_all;

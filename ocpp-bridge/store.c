@@ -302,73 +302,158 @@ now_pg(char out[40])
 	memcpy(out + 26, "+00", 4);
 }
 
-/* One line of COPY ocpp_messages (charge_point_id, direction, message_type, unique_id, action,
- * at, payload) in text format; the frame is split into its parts here (it parsed as JSON). */
+/* A frame of the raw log, split (it parsed as JSON): its type, unique id and parts. */
+struct log_frame {
+	int type, n;
+	struct span el[5];
+	char uid[160];
+};
+
+static int
+log_split(const char *t, size_t len, struct log_frame *f)
+{
+	f->n = json_array_split(t, len, f->el, 5);
+	if (f->n < 3 || f->el[0].len != 1 || (f->type = t[f->el[0].off] - '0') < 2 || f->type > 4 ||
+	    json_str_decode(t + f->el[1].off, f->el[1].len, f->uid, sizeof f->uid) < 0)
+		return -1;
+	if ((f->type == 2 && f->n != 4) || (f->type == 3 && f->n != 3) ||
+	    (f->type == 4 && f->n != 4 && f->n != 5))
+		return -1;
+	return 0;
+}
+
+/* The frame's payload as a COPY text field (a CALLERROR's three parts as one object). */
+static int
+log_payload(struct buf *b, const char *t, const struct log_frame *f)
+{
+	int rc = 0;
+
+	if (f->type == 2)
+		return buf_add_copy_text(b, t + f->el[3].off, f->el[3].len);
+	if (f->type == 3)
+		return buf_add_copy_text(b, t + f->el[2].off, f->el[2].len);
+	rc |= buf_adds(b, "{\"errorCode\":");
+	rc |= buf_add_copy_text(b, t + f->el[2].off, f->el[2].len);
+	rc |= buf_adds(b, ",\"errorDescription\":");
+	rc |= buf_add_copy_text(b, t + f->el[3].off, f->el[3].len);
+	rc |= buf_adds(b, ",\"errorDetails\":");
+	rc |= f->n == 5 ? buf_add_copy_text(b, t + f->el[4].off, f->el[4].len) : buf_adds(b, "{}");
+	return rc | buf_adds(b, "}");
+}
+
+/* The start of a line of COPY ocpp_messages (charge_point_id, direction, message_type, unique_id,
+ * action, at, payload, answer_type, answered_at, answer) in text format, up to the payload; the
+ * answer's three fields follow (log_answer) or are null (LOG_NO_ANSWER). */
+#define LOG_NO_ANSWER "\t\\N\t\\N\t\\N\n"
+
 static int
 log_line(struct buf *b, int64_t cp_id, const char *dir, const char *action, const char *t, size_t len)
 {
-	struct span el[5];
-	char uid[160], act[80], at[40];
-	int n = json_array_split(t, len, el, 5), type, rc = 0;
+	struct log_frame f;
+	char act[80], at[40];
+	int rc = 0;
 
-	if (n < 3 || el[0].len != 1 || (type = t[el[0].off] - '0') < 2 || type > 4 ||
-	    json_str_decode(t + el[1].off, el[1].len, uid, sizeof uid) < 0)
+	if (log_split(t, len, &f) < 0)
 		return -1;
-	if (action == NULL && type == 2) {
-		if (json_str_decode(t + el[2].off, el[2].len, act, sizeof act) < 0)
+	if (action == NULL && f.type == 2) {
+		if (json_str_decode(t + f.el[2].off, f.el[2].len, act, sizeof act) < 0)
 			return -1;
 		action = act;
 	}
-	if ((type == 2 && n != 4) || (type == 3 && n != 3) || (type == 4 && n != 4 && n != 5))
-		return -1;
 	now_pg(at);
-	rc |= buf_printf(b, "%lld\t%s\t%d\t", (long long)cp_id, dir, type);
-	rc |= buf_add_copy_text(b, uid, strlen(uid));
+	rc |= buf_printf(b, "%lld\t%s\t%d\t", (long long)cp_id, dir, f.type);
+	rc |= buf_add_copy_text(b, f.uid, strlen(f.uid));
 	rc |= buf_add(b, "\t", 1);
 	rc |= action ? buf_add_copy_text(b, action, strlen(action)) : buf_add(b, "\\N", 2);
 	rc |= buf_printf(b, "\t%s\t", at);
-	if (type == 2) {
-		rc |= buf_add_copy_text(b, t + el[3].off, el[3].len);
-	} else if (type == 3) {
-		rc |= buf_add_copy_text(b, t + el[2].off, el[2].len);
-	} else {
-		rc |= buf_adds(b, "{\"errorCode\":");
-		rc |= buf_add_copy_text(b, t + el[2].off, el[2].len);
-		rc |= buf_adds(b, ",\"errorDescription\":");
-		rc |= buf_add_copy_text(b, t + el[3].off, el[3].len);
-		rc |= buf_adds(b, ",\"errorDetails\":");
-		rc |= n == 5 ? buf_add_copy_text(b, t + el[4].off, el[4].len) : buf_adds(b, "{}");
-		rc |= buf_adds(b, "}");
-	}
-	rc |= buf_add(b, "\n", 1);
-	return rc;
+	return rc | log_payload(b, t, &f);
 }
 
-void
-store_log(int64_t cp_id, const char *dir, const char *action, const char *text, size_t len)
+/* Appends the answer's fields (answer_type, answered_at, answer) to a CALL's line. */
+static int
+log_answer(struct buf *b, const char *t, size_t len)
+{
+	struct log_frame f;
+	char at[40];
+
+	if (log_split(t, len, &f) < 0 || f.type == 2)
+		return -1;
+	now_pg(at);
+	return buf_printf(b, "\t%d\t%s\t", f.type, at) | log_payload(b, t, &f) | buf_add(b, "\n", 1);
+}
+
+static int
+logging(void)
+{
+	return st.lw_started && !st.log_stopping && !st.no_log;
+}
+
+/* Queues whole lines for the writer (dropped beyond LOG_MAX). */
+static void
+log_queue(const char *lines, size_t len)
 {
 	struct worker *w = &st.lw;
 	int wake_it;
 	size_t mark;
 
-	if (!st.lw_started || st.log_stopping || st.no_log)
-		return;
 	pthread_mutex_lock(&w->mu);
-	if (w->log.len > LOG_MAX) {
+	mark = w->log.len;
+	if (mark > LOG_MAX || buf_add(&w->log, lines, len) < 0) {
 		pthread_mutex_unlock(&w->mu);
 		return;
-	}
-	mark = w->log.len;
-	if (log_line(&w->log, cp_id, dir, action, text, len) < 0) {
-		w->log.len = mark;
-		if (w->log.s)
-			w->log.s[mark] = '\0';
 	}
 	/* no wake-up for every row: the writer comes by every LOG_FLUSH_MS */
 	wake_it = mark < LOG_WAKE && w->log.len >= LOG_WAKE;
 	pthread_mutex_unlock(&w->mu);
 	if (wake_it)
 		wake(w);
+}
+
+/* A line is made apart, then queued: the loop never formats under the lock the writer takes.
+ * (one buffer, kept: no allocation per row once it is big enough; loop thread only) */
+static struct buf log_scratch;
+
+void
+store_log(int64_t cp_id, const char *dir, const char *action, const char *text, size_t len)
+{
+	struct buf *b = &log_scratch;
+
+	if (!logging())
+		return;
+	b->len = 0;
+	if (log_line(b, cp_id, dir, action, text, len) == 0 && buf_adds(b, LOG_NO_ANSWER) == 0)
+		log_queue(b->s, b->len);
+}
+
+/* (*call holds memory only while its CALL waits for the answer: kept for every connection,
+ * ~2 KB of a MeterValues row would be ~20 MB of the bench's 10,000) */
+void
+store_log_call(struct buf *call, int64_t cp_id, const char *dir, const char *text, size_t len)
+{
+	buf_free(call);
+	if (logging() && log_line(call, cp_id, dir, NULL, text, len) < 0)
+		buf_free(call);
+}
+
+void
+store_log_answer(struct buf *call, int64_t cp_id, const char *dir, const char *action,
+                 const char *text, size_t len)
+{
+	if (call->len == 0) {
+		store_log(cp_id, dir, action, text, len);
+		return;
+	}
+	if (logging() && log_answer(call, text, len) == 0)
+		log_queue(call->s, call->len);
+	buf_free(call);
+}
+
+void
+store_log_unanswered(struct buf *call)
+{
+	if (call->len && logging() && buf_adds(call, LOG_NO_ANSWER) == 0)
+		log_queue(call->s, call->len);
+	buf_free(call);
 }
 
 static void
@@ -1047,7 +1132,7 @@ static int
 log_copy(PGconn *c, const struct buf *log)
 {
 	PGresult *r = PQexec(c, "COPY ocpp_messages (charge_point_id, direction, message_type, unique_id,"
-	    " action, at, payload) FROM STDIN");
+	    " action, at, payload, answer_type, answered_at, answer) FROM STDIN");
 	int rc = 0;
 
 	if (PQresultStatus(r) != PGRES_COPY_IN) {
@@ -1245,6 +1330,7 @@ store_stop(void)
 		memset(&st.lw, 0, sizeof st.lw);
 		st.lw_started = 0;
 	}
+	buf_free(&log_scratch);
 	for (int i = 0; i < st.n; i++) {
 		close(st.w[i].efd);
 		pthread_mutex_destroy(&st.w[i].mu);

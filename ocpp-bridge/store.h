@@ -28,6 +28,8 @@
 #include <time.h>
 #include <libpq-fe.h>
 
+#include "buf.h"
+
 #define JOB_MAX_PARAMS 16
 #define STORE_JOB_PATIENCE 20
 
@@ -93,8 +95,17 @@ int store_start(void *lws_context, int nworkers, const struct store_hooks *hooks
 void store_submit(struct job *j, uint64_t key);
 /* Records a frame of the raw conversation (text is the whole frame as sent or received, valid
  * JSON) in ocpp_messages. A writer thread of its own COPYs what was logged every quarter of a
- * second, apart from the commits that acknowledge messages. action NULL: taken from the frame. */
+ * second, apart from the commits that acknowledge messages. action NULL: taken from the frame.
+ * Loop thread only (as the three below). */
 void store_log(int64_t cp_id, const char *dir, const char *action, const char *text, size_t len);
+/* A CALL and its answer are one row (half the rows of logging both). store_log_call keeps the
+ * CALL's part of the row in *call (the caller's, empty while no CALL waits); the answer
+ * completes and records it (with nothing kept in *call, the answer is a row of its own);
+ * store_log_unanswered records a kept CALL that will not be answered (the connection went). */
+void store_log_call(struct buf *call, int64_t cp_id, const char *dir, const char *text, size_t len);
+void store_log_answer(struct buf *call, int64_t cp_id, const char *dir, const char *action,
+                      const char *text, size_t len);
+void store_log_unanswered(struct buf *call);
 /* On the loop thread: runs done() of every finished job and delivers notifications. */
 void store_drain(void);
 /* Jobs queued or running, for the shutdown wait. */

@@ -23,7 +23,7 @@
  </form>
  <h2><?cs var:L.Admin.Messages ?></h2>
  <?cs if:Messages.N == "0" ?><p class="muted"><?cs var:L.Admin.None ?></p><?cs else ?><div class="table-wrap"><table class="data ocpp-messages"><tbody>
- <?cs each:m = Messages ?><?cs if:m.C0 ?><tr><td><?cs var:m.C0 ?></td><td><?cs var:m.C1 ?></td><td><?cs var:m.C2 ?></td><td><?cs var:m.C3 ?></td><td><code><?cs var:m.C4 ?></code></td></tr><?cs /if ?><?cs /each ?>
+ <?cs each:m = Messages ?><?cs if:m.C0 ?><tr><td><?cs var:m.C0 ?></td><td><?cs var:m.C1 ?></td><td><?cs var:m.C2 ?></td><td><?cs var:m.C3 ?></td><td><code><?cs var:m.C4 ?></code></td><td><code><?cs var:m.C5 ?></code></td></tr><?cs /if ?><?cs /each ?>
  </tbody></table></div><?cs /if ?>
  <h2><?cs var:L.Owner.Commands ?></h2>
  <?cs if:Commands.N == "0" ?><p class="muted"><?cs var:L.Admin.None ?></p><?cs else ?><div class="table-wrap"><table class="data ocpp-commands"><tbody>

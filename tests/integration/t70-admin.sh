@@ -91,11 +91,15 @@ cpl=$(sql "SELECT cp.listing_id FROM ocpp_messages m JOIN charge_points cp ON cp
 cpid=$(sql "SELECT id FROM charge_points WHERE listing_id = $cpl")
 psql -X -q -v d="$s1" <<SQL
 INSERT INTO ocpp_messages (charge_point_id, direction, message_type, unique_id, action, payload)
-VALUES ($cpid, 'in', 2, 'u-$run', 'Heartbeat', json_build_object('note', :'d')::jsonb);
+VALUES ($cpid, 'in', 2, 'u-$run', 'Heartbeat', json_build_object('note', :'d'));
+INSERT INTO ocpp_messages (charge_point_id, direction, message_type, unique_id, action, payload,
+                           answer_type, answered_at, answer)
+VALUES ($cpid, 'in', 2, 'v-$run', 'DataTransfer', '{}', 3, now(), json_build_object('answer-$run', :'d'));
 INSERT INTO security_events (charge_point_id, identity, kind, detail) VALUES ($cpid, 'x', 'auth_failed', :'d');
 SQL
 get adm "/admin/listings/$cpl"
 check "the charger page shows its OCPP messages" grep -q 'class="data ocpp-messages"' "$tmp/body"
+check "a CALL logged with its answer shows both" bash -c "grep -qF '2 → 3' '$tmp/body' && grep -qF 'answer-$run' '$tmp/body'"
 check "and its security events" grep -q 'auth_failed' "$tmp/body"
 check "hostile payloads are escaped" bash -c "! grep -q '<script>alert' '$tmp/body'"
 get adm "/admin/listings/999999999"

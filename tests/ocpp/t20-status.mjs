@@ -52,6 +52,23 @@ await run(async (t) => {
 		t.eq(sqlValue(`SELECT count(*) FROM ocpp_data_transfers WHERE charge_point_id = :'id' AND vendor_id = 'com.example' AND data = '{"a":1}'`, { id: cp.id }), '1', 'DataTransfer is recorded as sent');
 	});
 
+	await t.step('raw log: a CALL and its answer are one row', async () => {
+		await c.call('DataTransfer', { vendorId: 'com.example', messageId: 'rawlog', data: 'x' });
+		await c.call('StatusNotification', { connectorId: -1, errorCode: 'NoError', status: 'Available' }).catch(() => {});
+		// (the raw log is written every quarter of a second)
+		const rows = () => sql(`SELECT action, direction, message_type, answer_type, payload, answer FROM ocpp_messages
+		                        WHERE charge_point_id = :'id' AND (payload LIKE '%rawlog%' OR payload LIKE '%"connectorId":-1%')
+		                        ORDER BY id`, { id: cp.id });
+		await waitFor(() => rows().length >= 2, 3000, 'raw log rows');
+		const [dt, bad] = rows();
+		t.eq(dt.slice(0, 4).join(' '), 'DataTransfer in 2 3', 'the CALL row carries its CALLRESULT');
+		t.check(JSON.parse(dt[5]).status === 'UnknownVendorId', 'the answer payload is the CALLRESULT\'s', dt[5]);
+		t.eq(bad.slice(0, 4).join(' '), 'StatusNotification in 2 4', 'the CALL row carries its CALLERROR');
+		t.check(JSON.parse(bad[5]).errorCode === 'PropertyConstraintViolation', 'the answer payload is the CALLERROR\'s', bad[5]);
+		t.eq(sqlValue(`SELECT count(*) FROM ocpp_messages WHERE charge_point_id = :'id' AND direction = 'out' AND message_type <> 2`, { id: cp.id }), '0',
+		    'no answer to a CALL is a row of its own');
+	});
+
 	expectClean(t, c, 'every answer passes strict schema validation');
 	await closeClient(c);
 });
