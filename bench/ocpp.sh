@@ -14,7 +14,9 @@
 # are reported on their own lines, with the worst 5-second p99 within the window.
 #
 # Settings (environment): BENCH_CHARGERS (10000), BENCH_SECONDS (90: the simulator's run, ramp
-# and warm-up included), BENCH_WARMUP (15 s), BENCH_METER_INTERVAL (1 s: MeterValues-heavy),
+# and warm-up included), BENCH_WARMUP (15 s), BENCH_METER_INTERVAL (0.95 s: MeterValues-heavy;
+# 10,000 chargers then offer ~10,500 messages/s, so that "sustained >= 10,000" is shown with a
+# margin rather than at exactly the offered load),
 # BENCH_RATE (1000 connections/s while ramping), BENCH_KEEP=1 keeps the instance running
 # afterwards (scripts/instance.sh stop to end it).
 set -euo pipefail
@@ -24,7 +26,7 @@ cd "$root"
 chargers=${BENCH_CHARGERS:-10000}
 seconds=${BENCH_SECONDS:-90}
 warmup=${BENCH_WARMUP:-15}
-interval=${BENCH_METER_INTERVAL:-1}
+interval=${BENCH_METER_INTERVAL:-0.95}
 rate=${BENCH_RATE:-1000}
 prefix=BENCH-
 password=bench-ocpp-charger-password

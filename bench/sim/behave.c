@@ -607,7 +607,7 @@ config_value(struct cp *cp, const char *key, char *out, size_t n, int *readonly,
 	if (strcmp(key, "HeartbeatInterval") == 0)
 		snprintf(out, n, "%d", cp->heartbeat_s);
 	else if (strcmp(key, "MeterValueSampleInterval") == 0)
-		snprintf(out, n, "%d", cp->meter_s);
+		snprintf(out, n, "%g", cp->meter_s);
 	else if (strcmp(key, "AuthorizeRemoteTxRequests") == 0)
 		snprintf(out, n, "%s", cp->authorize_remote ? "true" : "false");
 	else if (strcmp(key, "MeterValuesSampledData") == 0)

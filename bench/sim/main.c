@@ -62,7 +62,7 @@ usage(FILE *f)
 	    "  --digits N           digits of the number (3)\n"
 	    "  --password PW        OCPP password (HTTP Basic, the same for every charger)\n"
 	    "  --connectors N       connectors per charger (1, at most %d)\n"
-	    "  --meter-interval S   MeterValues every S seconds while charging (30)\n"
+	    "  --meter-interval S   MeterValues every S seconds while charging (30; 0.9 is allowed)\n"
 	    "  --heartbeat S        heartbeat every S seconds (default: what the server says)\n"
 	    "  --session S          mean charging session length in seconds (900)\n"
 	    "  --idle S             mean idle time between sessions in seconds (120; 0: start at once)\n"
@@ -119,6 +119,23 @@ parse_url(struct sim_opts *o)
 	if (snprintf(o->path, sizeof o->path, "%s%s", *p ? p : "/",
 	    *p && p[strlen(p) - 1] == '/' ? "" : (*p ? "/" : "")) >= (int)sizeof o->path)
 		return -1;
+	return 0;
+}
+
+static int
+seconds_arg(const char *name, const char *v, double min, double max, double *out)
+{
+	char *end;
+	double n;
+
+	errno = 0;
+	n = strtod(v, &end);
+	if (errno || *v == '\0' || *end != '\0' || !(n >= min && n <= max)) {
+		fprintf(stderr, "evshare-sim: --%s wants seconds from %g to %g, not '%s'\n", name, min,
+		    max, v);
+		return -1;
+	}
+	*out = n;
 	return 0;
 }
 
@@ -345,7 +362,7 @@ main(int argc, char **argv)
 		case 'D': bad = int_arg("digits", optarg, 1, 9, &o->digits); break;
 		case 'p': o->password = optarg; break;
 		case 'c': bad = int_arg("connectors", optarg, 1, SIM_MAX_CONNECTORS, &o->connectors); break;
-		case 'm': bad = int_arg("meter-interval", optarg, 1, 86400, &o->meter_interval); break;
+		case 'm': bad = seconds_arg("meter-interval", optarg, 0.1, 86400, &o->meter_interval); break;
 		case 'b': bad = int_arg("heartbeat", optarg, 0, 86400, &o->heartbeat); break;
 		case 'S': bad = int_arg("session", optarg, 1, 86400 * 7, &o->session_s); break;
 		case 'I': bad = int_arg("idle", optarg, 0, 86400 * 7, &o->idle_s); break;

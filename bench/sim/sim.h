@@ -108,7 +108,8 @@ struct cp {
 	int hold;               /* a CALL waits to be sent again after a CALLERROR */
 	int kwh;                /* reports energy in kWh rather than Wh */
 	int power_w;            /* charging power */
-	int heartbeat_s, meter_s;
+	int heartbeat_s;
+	double meter_s;
 	int authorize_remote;   /* AuthorizeRemoteTxRequests */
 	int local_list_version;
 	int profiles;           /* charging profiles set */
@@ -167,7 +168,7 @@ struct sim_opts {
 	const char *prefix;
 	int first, count, digits;
 	const char *password;
-	int meter_interval;     /* s */
+	double meter_interval;  /* s (fractions allowed: a benchmark may want more than 1/s) */
 	int heartbeat;          /* s, 0: as the server says */
 	int duration;           /* s, 0: until SIGINT / SIGTERM */
 	int rate;               /* connections opened per second */
