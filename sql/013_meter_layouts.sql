@@ -70,6 +70,8 @@ BEGIN
 		  FROM unnest(p_measurand, p_context, p_phase, p_location, p_unit, ids)
 		       AS x(m, c, p, l, u, id)
 		 WHERE x.id IS NULL
+		 -- (in one order: two writers adding the same two layouts must not wait for each other)
+		 ORDER BY meter_layout_key(x.m::text[], x.c::text[], x.p::text[], x.l::text[], x.u::text[])
 		ON CONFLICT (key) DO NOTHING;
 	END LOOP;
 END $$;
@@ -133,6 +135,7 @@ CREATE OR REPLACE FUNCTION meter_store(p_cp bigint[], p_connector integer[], p_t
 	v_location text[], v_unit text[], v_value double precision[])
 RETURNS TABLE (cp bigint, n bigint) LANGUAGE plpgsql
 SET enable_seqscan = off        -- (index lookups only, whatever the statistics: see 002)
+SET extra_float_digits = 1      -- (values pass through text: every digit of them)
 AS $$
 DECLARE
 	g_cp bigint[];

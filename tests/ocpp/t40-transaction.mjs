@@ -1,8 +1,9 @@
 // t40-transaction: a full charging session: Authorize, StartTransaction (an id that cannot be
 // guessed; a retry gets the same id), MeterValues in Wh and kWh with power, current per phase and
-// voltage (stored normalised to Wh, W, A, V), MeterValues without or with a zero transaction id,
-// StopTransaction with meterStop, reason and transactionData; a replayed StopTransaction changes
-// nothing; a StopTransaction for an unknown transaction is answered and stores nothing; events.
+// voltage (stored normalised to Wh, W, A, V), samplings of 220 values sharing one layout,
+// MeterValues without or with a zero transaction id, StopTransaction with meterStop, reason and
+// transactionData; a replayed StopTransaction changes nothing; a StopTransaction for an unknown
+// transaction is answered and stores nothing; events.
 import { run, addCharger, addIdTag, bootedClient, closeClient, expectClean, sql, sqlValue, waitFor } from './lib.mjs';
 
 const iso = (ms) => new Date(ms).toISOString();
@@ -73,6 +74,27 @@ await run(async (t) => {
 		t.eq(rows.length, 10, 'every sampled value is one row');
 		const [loc] = sql(`SELECT location, context FROM meter_values WHERE transaction_id = (SELECT id FROM transactions WHERE ocpp_tx_id = :'tx') AND value = 1235500`, { tx: txId });
 		t.eq(loc?.join(' '), 'Outlet Sample.Periodic', 'location and context are kept');
+
+		// a sampling's names (measurands, contexts, phases, locations, units) are stored once per
+		// layout: two samplings of 220 values (every measurand on every phase, more than a btree
+		// entry could hold as such) share one, and every value is there once, replayed or not
+		const measurands = ['Energy.Active.Export.Register', 'Energy.Active.Import.Register', 'Energy.Reactive.Export.Register',
+			'Energy.Reactive.Import.Register', 'Energy.Active.Export.Interval', 'Energy.Active.Import.Interval',
+			'Energy.Reactive.Export.Interval', 'Energy.Reactive.Import.Interval', 'Power.Active.Export', 'Power.Active.Import',
+			'Power.Offered', 'Power.Reactive.Export', 'Power.Reactive.Import', 'Power.Factor', 'Current.Import', 'Current.Export',
+			'Current.Offered', 'Voltage', 'Frequency', 'Temperature', 'SoC', 'RPM'];
+		const phases = ['L1', 'L2', 'L3', 'N', 'L1-N', 'L2-N', 'L3-N', 'L1-L2', 'L2-L3', 'L3-L1'];
+		const many = measurands.flatMap((measurand, i) => phases.map((phase, j) => ({ value: String(i * 10 + j), measurand, phase, context: 'Sample.Clock', location: 'Body' })));
+		const big = { connectorId: 1, transactionId: txId, meterValue: [
+			{ timestamp: iso(t0 + 90000), sampledValue: many }, { timestamp: iso(t0 + 91000), sampledValue: many }] };
+		await c.call('MeterValues', big);
+		await c.call('MeterValues', big);
+		const bigAt = { id: cp.id, a: iso(t0 + 90000), b: iso(t0 + 91000) };
+		t.eq(sql(`SELECT count(*), count(DISTINCT layout_id) FROM meter_samplings WHERE charge_point_id = :'id' AND sampled_at IN (:'a', :'b')`, bigAt)[0]?.join(' '),
+			'2 1', 'two samplings of the same names share one layout');
+		t.eq(sqlValue(`SELECT count(*) FROM meter_layouts WHERE cardinality(measurand) = 220`), '1', 'the layout is stored once');
+		t.eq(sqlValue(`SELECT count(*) || ' ' || sum(value) FROM meter_values WHERE charge_point_id = :'id' AND sampled_at IN (:'a', :'b') AND context = 'Sample.Clock' AND location = 'Body'`, bigAt),
+			'440 48180', 'a sampling of 220 values is stored whole, once although replayed');
 
 		// replayed MeterValues (the charger did not hear our answer): nothing twice
 		await c.call('MeterValues', { connectorId: 1, transactionId: txId, meterValue: [sample(t0 + 60000, '1235500', 'Wh')] });
