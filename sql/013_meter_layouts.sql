@@ -27,8 +27,9 @@ CREATE TABLE meter_layouts (
 
 -- A layout's identity: a digest of its five arrays as text (record and array output quote and
 -- escape, so two layouts never have the same text). A unique index on the arrays themselves
--- would refuse a sampling of many values: a btree entry holds at most ~2,700 bytes. (IMMUTABLE:
--- the text of text arrays depends on no setting.)
+-- would hold each layout whole, compared element by element, and a btree entry holds at most
+-- ~2,700 bytes (compressed): a large enough sampling could not be stored. (IMMUTABLE: the text
+-- of text arrays depends on no setting.)
 CREATE FUNCTION meter_layout_key(m text[], c text[], p text[], l text[], u text[])
 RETURNS bytea LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 RETURN sha256(textsend(ROW(m, c, p, l, u)::text));

@@ -76,8 +76,8 @@ await run(async (t) => {
 		t.eq(loc?.join(' '), 'Outlet Sample.Periodic', 'location and context are kept');
 
 		// a sampling's names (measurands, contexts, phases, locations, units) are stored once per
-		// layout: two samplings of 220 values (every measurand on every phase, more than a btree
-		// entry could hold as such) share one, and every value is there once, replayed or not
+		// layout: two samplings of 220 values (every measurand on every phase) share one, and
+		// every value is there once, replayed or not
 		const measurands = ['Energy.Active.Export.Register', 'Energy.Active.Import.Register', 'Energy.Reactive.Export.Register',
 			'Energy.Reactive.Import.Register', 'Energy.Active.Export.Interval', 'Energy.Active.Import.Interval',
 			'Energy.Reactive.Export.Interval', 'Energy.Reactive.Import.Interval', 'Power.Active.Export', 'Power.Active.Import',
