@@ -43,6 +43,29 @@ buf_adds(struct buf *b, const char *s)
 	return buf_add(b, s, strlen(s));
 }
 
+char *
+int_text(char out[24], long long v)
+{
+	char *p = out + 23;
+	unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+
+	*p = '\0';
+	do
+		*--p = (char)('0' + u % 10);
+	while ((u /= 10) != 0);
+	if (v < 0)
+		*--p = '-';
+	return p;
+}
+
+int
+buf_add_int(struct buf *b, long long v)
+{
+	char tmp[24];
+
+	return buf_adds(b, int_text(tmp, v));
+}
+
 int
 buf_printf(struct buf *b, const char *fmt, ...)
 {

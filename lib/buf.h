@@ -13,6 +13,10 @@ struct buf {
 
 int buf_add(struct buf *b, const char *s, size_t n);
 int buf_adds(struct buf *b, const char *s);
+/* v in decimal, without printf (hot paths): int_text writes it NUL-terminated at the end of out
+ * and returns where it begins */
+char *int_text(char out[24], long long v);
+int buf_add_int(struct buf *b, long long v);
 int buf_printf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void buf_free(struct buf *b);
 

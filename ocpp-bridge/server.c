@@ -299,7 +299,8 @@ touch_sessions(time_t now)
 
 			s->touched = 0;
 			s->db_seen = now;
-			buf_printf(&ids[w], "%s%lld", n[w]++ ? "," : "{", (long long)s->cp_id);
+			buf_adds(&ids[w], n[w]++ ? "," : "{");
+			buf_add_int(&ids[w], s->cp_id);
 		}
 	for (int w = 0; w < nw; w++) {
 		if (n[w] && buf_adds(&ids[w], "}") == 0 && (j = job_new(Q_TOUCH, NULL)) != NULL) {

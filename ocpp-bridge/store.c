@@ -165,16 +165,9 @@ job_param(struct job *j, const char *v)
 void
 job_param_int(struct job *j, long long v)
 {
-	char buf[24], *p = buf + sizeof buf;
-	unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+	char tmp[24];
 
-	*--p = '\0';
-	do
-		*--p = (char)('0' + u % 10);
-	while ((u /= 10) != 0);
-	if (v < 0)
-		*--p = '-';
-	job_param(j, p);
+	job_param(j, int_text(tmp, v));
 }
 
 void
@@ -361,11 +354,12 @@ log_line(struct buf *b, int64_t cp_id, const char *dir, const char *action, cons
 		action = act;
 	}
 	now_pg(at);
-	rc |= buf_printf(b, "%lld\t%s\t%d\t", (long long)cp_id, dir, f.type);
+	rc |= buf_add_int(b, cp_id) | buf_add(b, "\t", 1) | buf_adds(b, dir) | buf_add(b, "\t", 1);
+	rc |= buf_add_int(b, f.type) | buf_add(b, "\t", 1);
 	rc |= buf_add_copy_text(b, f.uid, strlen(f.uid));
 	rc |= buf_add(b, "\t", 1);
 	rc |= action ? buf_add_copy_text(b, action, strlen(action)) : buf_add(b, "\\N", 2);
-	rc |= buf_printf(b, "\t%s\t", at);
+	rc |= buf_add(b, "\t", 1) | buf_adds(b, at) | buf_add(b, "\t", 1);
 	return rc | log_payload(b, t, &f);
 }
 
@@ -379,7 +373,8 @@ log_answer(struct buf *b, const char *t, size_t len)
 	if (log_split(t, len, &f) < 0 || f.type == 2)
 		return -1;
 	now_pg(at);
-	return buf_printf(b, "\t%d\t%s\t", f.type, at) | log_payload(b, t, &f) | buf_add(b, "\n", 1);
+	return buf_add(b, "\t", 1) | buf_add_int(b, f.type) | buf_add(b, "\t", 1) | buf_adds(b, at) |
+	    buf_add(b, "\t", 1) | log_payload(b, t, &f) | buf_add(b, "\n", 1);
 }
 
 static int

@@ -573,7 +573,7 @@ emit_sampling(struct mval *val, size_t nval, size_t first, long long cp, struct 
 	}
 	for (int c = 0; c < METER_COLS; c++)
 		rc |= buf_adds(&cols[c], cols[c].len ? "," : "");
-	rc |= buf_printf(&cols[MC_CP], "%lld", cp);
+	rc |= buf_add_int(&cols[MC_CP], cp);
 	rc |= buf_add_array_str(&cols[MC_T], t);
 	for (int c = MC_M; c < METER_COLS && rc == 0; c++)
 		rc = buf_adds(&in[c], "}") || buf_add_array_str(&cols[c], in[c].s);

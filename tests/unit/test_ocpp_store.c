@@ -46,9 +46,27 @@ test_params(void)
 	job_free(j);            /* ASan: frees exactly what was allocated */
 }
 
+/* buf_add_int (lib/buf.c), which the raw-log lines and the grouped ids use: printf's %lld */
+static void
+test_buf_add_int(void)
+{
+	static const long long ints[] = { 0, 9, -1, 10, 4096, -1234567890123LL, LLONG_MAX, LLONG_MIN };
+	struct buf b = { 0 };
+	char want[600] = "", num[32];
+
+	for (size_t i = 0; i < sizeof ints / sizeof ints[0]; i++) {
+		snprintf(num, sizeof num, "%s%lld", i ? "," : "", ints[i]);
+		strcat(want, num);
+		T_INT(buf_adds(&b, i ? "," : "") | buf_add_int(&b, ints[i]), 0, "appended %lld", ints[i]);
+	}
+	T_STR(b.s, want, "every integer as printf writes it");
+	buf_free(&b);
+}
+
 int
 main(void)
 {
 	test_params();
+	test_buf_add_int();
 	return t_done();
 }
