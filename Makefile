@@ -1,7 +1,8 @@
 # evshare - `make run` brings the whole system up, `make test` runs every suite.
-# Non-recursive: this file builds the web side and the tools; ocpp-bridge/build.mk the bridge.
+# Non-recursive: this file builds the web side and the tools; ocpp-bridge/build.mk the bridge,
+# bench/build.mk the simulator (each adds its program to PROGRAMS; `all` is defined once, here).
 
-CC       ?= gcc
+.DEFAULT_GOAL := all
 CFLAGS   ?= -O2 -g
 CFLAGS   += -std=gnu11 -Wall -Wextra -Werror -D_GNU_SOURCE
 CPPFLAGS += -Ilib -Itools -I/usr/include/ClearSilver -I/usr/include/postgresql
@@ -27,16 +28,22 @@ FUZZ_BIN := $(FUZZ_SRC:tests/fuzz/%.c=build/fuzz/%)
 PROGRAMS := bin/evshare.fcgi bin/evshare-admin
 
 # the bridge and the simulator bring their own rules (and ADMIN_BRIDGE_OBJ, BRIDGE_SRC...)
--include ocpp-bridge/build.mk
--include bench/build.mk
+include ocpp-bridge/build.mk
+include bench/build.mk
 
-.PHONY: all deps run stop test bench bench-web bench-ocpp clean psql vendor units fuzz
-all: deps $(PROGRAMS) vendor
+.PHONY: all deps run stop test test-fresh bench bench-web bench-ocpp clean psql vendor units fuzz
+all: $(PROGRAMS) vendor
 
+# The Debian packages come before any compile, also under make -j: every object, program and
+# vendored file waits (order-only) for this stamp, which scripts/deps.sh writes once the build
+# packages are all there.
+DEPS_STAMP := build/deps.stamp
+$(DEPS_STAMP): scripts/deps.sh
+	@scripts/deps.sh build
 deps:
 	@scripts/deps.sh build
 
-build/%.o: %.c
+build/%.o: %.c | $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -MMD -MP -c $< -o $@
 
@@ -52,7 +59,7 @@ bin/evshare-admin: $(ADMIN_SRC:%.c=build/%.o) $(LIB_OBJ) $(ADMIN_BRIDGE_OBJ)
 
 # Leaflet and markercluster from Debian's packages, served by us (never a CDN).
 vendor: static/vendor/leaflet/leaflet.js
-static/vendor/leaflet/leaflet.js:
+static/vendor/leaflet/leaflet.js: | $(DEPS_STAMP)
 	@mkdir -p static/vendor
 	rm -rf static/vendor/leaflet
 	cp -rL /usr/share/javascript/leaflet static/vendor/leaflet
@@ -60,22 +67,23 @@ static/vendor/leaflet/leaflet.js:
 
 # Unit tests include the .c files they test; built with ASan+UBSan.
 SAN := -fsanitize=address,undefined -fno-omit-frame-pointer
-build/tests/%: tests/unit/%.c tests/unit/t.h $(LIB_SRC) $(FCGI_SRC)
+build/tests/%: tests/unit/%.c tests/unit/t.h $(LIB_SRC) $(FCGI_SRC) | $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) -std=gnu11 -Wall -Wextra -Werror -D_GNU_SOURCE -O1 -g $(SAN) -Itests/unit \
 		-o $@ $< $(FCGI_LIBS) $(BRIDGE_LIBS)
 units: $(UNIT_BIN) $(BRIDGE_UNIT_BIN)
 
 # libFuzzer targets (clang), run briefly by make test
-build/fuzz/%: tests/fuzz/%.c $(FCGI_SRC) $(BRIDGE_SRC)
+build/fuzz/%: tests/fuzz/%.c $(FCGI_SRC) $(BRIDGE_SRC) | $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
 	clang $(CPPFLAGS) -g -O1 -fsanitize=fuzzer,address,undefined -o $@ $< $(FCGI_LIBS) $(BRIDGE_LIBS)
 fuzz: $(FUZZ_BIN)
 
 # SIM: how many demo chargers the simulator brings to life (0: none)
 SIM ?= 40
-run: all
+run:
 	@scripts/deps.sh run
+	@$(MAKE) --no-print-directory all
 	@EVSHARE_SIM=$(SIM) EVSHARE_BANNER=1 scripts/instance.sh start
 
 stop:
@@ -88,6 +96,10 @@ test:
 	@scripts/deps.sh test
 	@$(MAKE) --no-print-directory all units fuzz
 	@tests/run
+
+# the two commands on a freshly bootstrapped Debian 12 root, as a new user types them (as root)
+test-fresh:
+	@scripts/test-fresh.sh
 
 bench: bench-web bench-ocpp
 bench-web: all

@@ -4,7 +4,7 @@ SIM_SRC  := $(wildcard bench/sim/*.c)
 SIM_OBJ  := $(SIM_SRC:%.c=build/%.o)
 SIM_LIBS := -lwebsockets -lev -ljansson $(LIB_LIBS)
 
-all: bin/evshare-sim
+PROGRAMS += bin/evshare-sim
 
 bin/evshare-sim: $(SIM_OBJ) $(LIB_OBJ)
 	@mkdir -p bin

@@ -6,7 +6,7 @@ BRIDGE_LIBS := -lwebsockets -lev -ljansson -lpq -lsodium -lpthread -lm
 # what bin/evshare-admin needs for `command` (schema validation only)
 ADMIN_BRIDGE_OBJ := build/ocpp-bridge/schemas.o build/ocpp-bridge/validate.o build/ocpp-bridge/ocpp16.o
 
-all: bin/ocpp-bridge
+PROGRAMS += bin/ocpp-bridge
 
 bin/ocpp-bridge: build/ocpp-bridge/main.o $(BRIDGE_OBJ) $(LIB_OBJ)
 	@mkdir -p bin

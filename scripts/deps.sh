@@ -1,8 +1,12 @@
 #!/bin/sh
 # deps.sh - install the Debian packages evshare needs that are missing (as root, or with sudo).
 # Usage: scripts/deps.sh [build|run|test|bench]   (each level includes the ones before it)
+# Once the build packages are there it writes build/deps.stamp: the Makefile's objects wait for
+# that file (order-only), so nothing compiles before the packages are installed.
 set -eu
 level=${1:-run}
+root=$(cd "$(dirname "$0")/.." && pwd)
+stamp() { mkdir -p "$root/build" && echo "$want" >"$root/build/deps.stamp"; }
 
 build="gcc make pkg-config libfcgi-dev clearsilver-dev libjansson-dev libpq-dev libcurl4-openssl-dev
 libsodium-dev libwebsockets-dev libjs-leaflet libjs-leaflet.markercluster"
@@ -26,7 +30,7 @@ done
 # node may come from elsewhere than Debian (e.g. a preinstalled toolchain): that is fine
 case " $missing " in *" nodejs "*) command -v node >/dev/null 2>&1 && missing=$(echo "$missing" | sed 's/ nodejs//') ;; esac
 case " $missing " in *" npm "*) command -v npm >/dev/null 2>&1 && missing=$(echo "$missing" | sed 's/ npm//') ;; esac
-[ -z "$missing" ] && exit 0
+[ -z "$missing" ] && { stamp; exit 0; }
 
 echo "evshare: installing Debian packages:$missing"
 sudo=
@@ -44,3 +48,4 @@ for s in lighttpd apache2; do
 	$sudo sh -c "[ -x /etc/init.d/$s ] && /etc/init.d/$s stop" >/dev/null 2>&1 || true
 done
 echo "evshare: packages installed"
+stamp
