@@ -19,13 +19,13 @@
 #include "admin.h"
 
 static const char usage_text[] =
-"usage: evshare-admin COMMAND [ARGS]\n"
+"usage: evshare-admin [--database CONNINFO] COMMAND [ARGS]\n"
 "\n"
 "  migrate                       apply the migrations in sql/ that are not yet applied\n"
 "  create-admin EMAIL            make EMAIL an admin (creating the account with a printed\n"
 "                                one-time password when it does not exist)\n"
-"  add-charger --owner EMAIL --identity ID [--title T --lat LAT --lon LON]\n"
-"              [--address A] [--city C] [--connector TYPE:KW] [--price CZK] [--pending]\n"
+"  add-charger --owner EMAIL --identity ID [--title T --address A --lat LAT --lon LON]\n"
+"              [--city C] [--connector TYPE:KW] [--price CZK] [--pending]\n"
 "                                register a charge point and print its OCPP password; with\n"
 "                                --title also an approved listing (--pending: awaiting review)\n"
 "  list-chargers                 every charge point with its state and listing\n"
@@ -33,7 +33,14 @@ static const char usage_text[] =
 "                                send an OCPP command to a connected charger and wait for\n"
 "                                its answer\n"
 "\n"
-"Configuration: $EVSHARE_CONF and EVSHARE_* variables (see conf/evshare.conf.example).\n";
+"Configuration: $EVSHARE_CONF and EVSHARE_* variables (see conf/evshare.conf.example);\n"
+"--database wins over both. With none of EVSHARE_CONF, EVSHARE_DATABASE and --database it\n"
+"uses the instance `make run` started from this checkout (var/instance.conf next to bin/,\n"
+"or $EVSHARE_VAR/instance.conf).\n";
+
+/* where the instance file was looked for (for the message when the database is away) */
+static char instance_conf[4200];
+static int instance_found;
 
 static void __attribute__((format(printf, 1, 2), noreturn))
 die(const char *fmt, ...)
@@ -54,8 +61,13 @@ admin_db(void)
 	static PGconn *conn;
 	char err[512];
 
-	if (conn == NULL && (conn = db_connect("db_user_admin", "evshare-admin", err, sizeof err)) == NULL)
+	if (conn == NULL && (conn = db_connect("db_user_admin", "evshare-admin", err, sizeof err)) == NULL) {
+		if (instance_conf[0] && !instance_found)
+			die("cannot connect to the database: %s\n(no instance is recorded in %s: start "
+			    "one with `make run`, or name the database with EVSHARE_CONF, EVSHARE_DATABASE "
+			    "or --database)", err, instance_conf);
 		die("cannot connect to the database: %s", err);
+	}
 	return conn;
 }
 
@@ -277,15 +289,21 @@ cmd_add_charger(int argc, char **argv)
 		case 'k': connector = optarg; break;
 		case 'p': price = optarg; break;
 		case 'P': state = "pending"; break;
-		default: die("usage: evshare-admin add-charger --owner EMAIL --identity ID [--title T --lat LAT --lon LON]");
+		default: die("usage: evshare-admin add-charger --owner EMAIL --identity ID [--title T --address A --lat LAT --lon LON]");
 		}
 	}
 	if (optind != argc || owner == NULL || identity == NULL)
-		die("usage: evshare-admin add-charger --owner EMAIL --identity ID [--title T --lat LAT --lon LON]");
+		die("usage: evshare-admin add-charger --owner EMAIL --identity ID [--title T --address A --lat LAT --lon LON]");
 	if (!valid_identity(identity))
 		die("identity '%s' must be 1-48 characters of A-Z a-z 0-9 . _ -", identity);
 	if (title && (lat == NULL || lon == NULL))
 		die("a listing (--title) needs --lat and --lon");
+	/* the address is what drivers read on the listing page: the title is no stand-in */
+	if (title && address == NULL)
+		die("a listing (--title) needs --address, the street address drivers see "
+		    "(e.g. --address \"Dlouhá 12, Praha\")");
+	if (address && (strlen(address) < 3 || strlen(address) > 300))
+		die("--address must have 3 to 300 characters");
 	if (!title && (lat || lon || address))
 		die("--lat, --lon and --address describe a listing: give --title too");
 	if (sscanf(connector, "%15[a-z0-9]:%lf", ctype, &kw) != 2 || kw < 1 || kw > 400)
@@ -313,7 +331,7 @@ cmd_add_charger(int argc, char **argv)
 	PQclear(r);
 	char listing_id[24] = "";
 	if (title) {
-		const char *p[] = { owner_id, title, address ? address : title, city, lat, lon, state,
+		const char *p[] = { owner_id, title, address, city, lat, lon, state,
 		                    ctype, watts, minor };
 
 		r = q("WITH l AS (INSERT INTO listings (owner_id, title, address, city, lat, lon, state, "
@@ -381,29 +399,81 @@ static const struct {
 	{ "command", admin_command },
 };
 
+/* The checkout this binary was built in: the folder above bin/ (empty when unknown). */
+static void
+exe_root(char *out, size_t len)
+{
+	char self[4096];
+	ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
+	char *slash;
+
+	out[0] = '\0';
+	if (n <= 0)
+		return;
+	self[n] = '\0';
+	if ((slash = strrchr(self, '/')) == NULL)
+		return;
+	*slash = '\0';
+	if ((slash = strrchr(self, '/')) == NULL)
+		return;
+	*slash = '\0';
+	snprintf(out, len, "%s", self[0] ? self : "/");
+}
+
+static int
+set_env(const char *name)
+{
+	const char *v = getenv(name);
+
+	return v && *v;
+}
+
 int
 main(int argc, char **argv)
 {
-	char err[512];
+	char err[512], root[4096];
+	const char *database = NULL, *conf = NULL;
 
+	/* --database CONNINFO (or --database=CONNINFO) before the command: wins over the rest */
+	if (argc >= 2 && strncmp(argv[1], "--database", 10) == 0 &&
+	    (argv[1][10] == '\0' || argv[1][10] == '=')) {
+		if (argv[1][10] == '=')
+			database = argv[1] + 11, argc -= 1, argv += 1;
+		else if (argc >= 3)
+			database = argv[2], argc -= 2, argv += 2;
+		else
+			die("--database needs a connection string, e.g. --database 'host=/run/postgresql dbname=evshare'");
+		if (*database == '\0')
+			die("--database needs a connection string, e.g. --database 'host=/run/postgresql dbname=evshare'");
+	}
 	if (argc < 2 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0 ||
 	    strcmp(argv[1], "help") == 0) {
 		fputs(usage_text, argc < 2 ? stderr : stdout);
 		return argc < 2 ? 2 : 0;
 	}
-	if (config_load(NULL, err, sizeof err))
-		die("configuration: %s", err);
-	if (getenv("EVSHARE_ROOT") == NULL && strcmp(config_str("root"), ".") == 0) {
-		/* run from anywhere inside the checkout: find sql/ next to bin/ */
-		char self[4096];
-		ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
-
-		if (n > 0) {
-			self[n] = '\0';
-			char *slash = strrchr(self, '/');
-			if (slash) { *slash = '\0'; slash = strrchr(self, '/'); }
-			if (slash) { *slash = '\0'; config_set("root", self, err, sizeof err); }
+	exe_root(root, sizeof root);
+	/* Nothing says which database: the instance `make run` (scripts/instance.sh start)
+	 * started from this checkout left its settings in var/instance.conf -- or in
+	 * $EVSHARE_VAR/instance.conf for an instance of its own (make test's) -- so the commands
+	 * of the README work in a new shell. Any EVSHARE_* variable still wins over the file. */
+	if (database == NULL && !set_env("EVSHARE_CONF") && getenv("EVSHARE_DATABASE") == NULL) {
+		if (set_env("EVSHARE_VAR"))
+			snprintf(instance_conf, sizeof instance_conf, "%s/instance.conf", getenv("EVSHARE_VAR"));
+		else if (root[0])
+			snprintf(instance_conf, sizeof instance_conf, "%s/var/instance.conf", root);
+		if (instance_conf[0] && access(instance_conf, F_OK) == 0) {
+			instance_found = 1;
+			conf = instance_conf;
 		}
+	}
+	if (config_load(conf, err, sizeof err))
+		die("configuration: %s", err);
+	if (database && config_set("database", database, err, sizeof err))
+		die("--database: %s", err);
+	if (getenv("EVSHARE_ROOT") == NULL && strcmp(config_str("root"), ".") == 0 && root[0]) {
+		/* run from anywhere inside the checkout: find sql/ next to bin/ */
+		if (config_set("root", root, err, sizeof err))
+			die("configuration: %s", err);
 	}
 	log_init("evshare-admin", log_level_parse(config_str("log_level")));
 	if (secret_init())

@@ -15,7 +15,7 @@ check "migrate again: nothing to apply" bash -c "[ $rc = 0 ] && echo \"\$0\" | g
 check "each migration recorded once" [ "$(sql "SELECT count(*) = count(DISTINCT version) AND count(*) >= 2 FROM schema_migrations")" = t ]
 
 id=ADM-$$-$RANDOM
-out=$("$adm" add-charger --owner owner@evshare.test --identity "$id" --title "Admin test" --lat 50.1 --lon 14.4 2>&1); rc=$?
+out=$("$adm" add-charger --owner owner@evshare.test --identity "$id" --title "Admin test" --address "Testovací 1, Praha" --lat 50.1 --lon 14.4 2>&1); rc=$?
 pw=$(echo "$out" | sed -n 's/^password: *//p')
 check "add-charger prints a 16-40 character password" [ $rc = 0 -a ${#pw} -ge 16 -a ${#pw} -le 40 ]
 check "add-charger prints the OCPP URL" bash -c "echo \"\$0\" | grep -q '^ocpp url: ws://.*/ocpp/$id'" "$out"
@@ -29,7 +29,7 @@ out=$("$adm" add-charger --owner nobody@evshare.test --identity "X-$id" 2>&1); r
 check "an unknown owner: refused, nothing stored" bash -c "[ $rc = 1 ] && echo \"\$0\" | grep -q 'no active account' && [ -z \"\$(psql -X -tAc \"SELECT 1 FROM charge_points WHERE identity = 'X-$id'\")\" ]" "$out"
 out=$("$adm" add-charger --owner owner@evshare.test --identity "Y-$id" --title T 2>&1); rc=$?
 check "a listing without coordinates: refused" bash -c "[ $rc = 1 ] && echo \"\$0\" | grep -q 'needs --lat and --lon'" "$out"
-out=$("$adm" add-charger --owner owner@evshare.test --identity "Z-$id" --title "Off map" --lat 95 --lon 14 2>&1); rc=$?
+out=$("$adm" add-charger --owner owner@evshare.test --identity "Z-$id" --title "Off map" --address "Nowhere 1" --lat 95 --lon 14 2>&1); rc=$?
 check "an impossible latitude: refused by the database, nothing stored" [ $rc = 1 -a -z "$(sql "SELECT 1 FROM charge_points WHERE identity = 'Z-$id'")" ]
 out=$("$adm" list-chargers); rc=$?
 check "list-chargers shows the new charger" bash -c "[ $rc = 0 ] && echo \"\$0\" | grep -q '^$id '" "$out"

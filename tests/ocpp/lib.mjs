@@ -162,7 +162,7 @@ export function uniqueIdentity(tag) {
 export async function addCharger(tag, { listing = 'approved', connectors = 1 } = {}) {
 	const identity = uniqueIdentity(tag);
 	const args = ['add-charger', '--owner', OWNER, '--identity', identity];
-	if (listing !== 'none') args.push('--title', `Test ${tag}`, '--lat', '50.08', '--lon', '14.42');
+	if (listing !== 'none') args.push('--title', `Test ${tag}`, '--address', 'Testovací 1, Praha', '--lat', '50.08', '--lon', '14.42');
 	if (listing === 'pending') args.push('--pending');
 	const r = await admin(args);
 	const pw = /^password:\s+(\S+)/m.exec(r.stdout);
