@@ -8,15 +8,30 @@
 # EVSHARE_BRIDGE_PORT (8180), EVSHARE_PG_PORT (54329), EVSHARE_DEMO (1: load demo data),
 # EVSHARE_CONF (an evshare.conf; conf/evshare.conf is used when it exists).
 # `make test` runs a second instance with its own EVSHARE_VAR and ports.
+#
+# start writes $EVSHARE_VAR/instance.conf (evshare.conf syntax: the database and the ports it
+# was started with). Every later command -- stop, psql, status, another start -- takes its ports
+# from there unless EVSHARE_*_PORT say otherwise, and bin/evshare-admin reads it to find the
+# instance when neither EVSHARE_CONF, EVSHARE_DATABASE nor --database tell it where to look.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 var=${EVSHARE_VAR:-$root/var}
 mkdir -p "$var"
 var=$(cd "$var" && pwd)
-http_port=${EVSHARE_HTTP_PORT:-8080}
-bridge_port=${EVSHARE_BRIDGE_PORT:-8180}
-pg_port=${EVSHARE_PG_PORT:-54329}
+# logs, mails and everything else the instance writes below $var: not for other local users
+# (files 0640, folders 0750; the folders the service user must enter are chowned to it)
+umask 027
+inst=$var/instance.conf
+# remembered KEY: the value instance.conf holds for KEY (empty when none)
+remembered() { [ -f "$inst" ] && sed -n "s/^$1 *= *//p" "$inst" | tail -n 1; return 0; }
+remembered_pg_port() { remembered database | sed -n 's/.*port=\([0-9][0-9]*\).*/\1/p'; }
+http_port=${EVSHARE_HTTP_PORT:-$(remembered http_port)}
+bridge_port=${EVSHARE_BRIDGE_PORT:-$(remembered bridge_port)}
+pg_port=${EVSHARE_PG_PORT:-$(remembered_pg_port)}
+http_port=${http_port:-8080}
+bridge_port=${bridge_port:-8180}
+pg_port=${pg_port:-54329}
 run=$var/run
 log=$var/log
 pgdata=$var/pg
@@ -56,6 +71,52 @@ export_env() {
 }
 
 pid_alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
+
+# stop_pid NAME PIDFILE [SECONDS]: TERM, then wait (up to SECONDS, default 5) until the process
+# is gone -- KILL if it is not -- and say what was stopped
+stop_pid() {
+	local name=$1 f=$2 secs=${3:-5} pid
+	pid_alive "$f" || { rm -f "$f"; return 0; }
+	pid=$(cat "$f")
+	kill "$pid" 2>/dev/null || true
+	for _ in $(seq $((secs * 10))); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+	if kill -0 "$pid" 2>/dev/null; then
+		kill -9 "$pid" 2>/dev/null || true
+		for _ in $(seq 20); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+		echo "evshare: stopped $name (pid $pid, killed after ${secs} s)"
+	else
+		echo "evshare: stopped $name (pid $pid)"
+	fi
+	rm -f "$f"
+}
+
+# Records how to reach this instance (see the top). The ports cannot change under a running
+# instance: its servers keep the ones they were started with.
+remember() {
+	local old_http old_bridge old_pg
+	old_http=$(remembered http_port) old_bridge=$(remembered bridge_port) old_pg=$(remembered_pg_port)
+	if [ -n "$old_http$old_bridge$old_pg" ] && [ "$old_http:$old_bridge:$old_pg" != "$http_port:$bridge_port:$pg_port" ] &&
+		{ pid_alive "$run/lighttpd.pid" || pid_alive "$run/bridge.pid" || [ -S "$run/.s.PGSQL.$old_pg" ]; }; then
+		die "$var is running with ports $old_http/$old_bridge/$old_pg (web/bridge/PostgreSQL): make stop first"
+	fi
+	cat >"$inst.tmp" <<EOT
+# written by scripts/instance.sh start: how to reach this instance (bin/evshare-admin,
+# make psql, make stop and instance.sh status read it; an explicit setting wins)
+database = $EVSHARE_DATABASE
+http_port = $http_port
+bridge_port = $bridge_port
+public_url = $EVSHARE_PUBLIC_URL
+EOT
+	chmod 0644 "$inst.tmp" && mv "$inst.tmp" "$inst"
+}
+
+# the logs hold addresses and identities: readable by the instance's owner only (0750/0640),
+# also those an older version left 0644
+log_modes() {
+	mkdir -p "$log"
+	chmod 0750 "$log"
+	find "$log" -maxdepth 1 -type f -exec chmod 0640 {} +
+}
 
 check_access() {
 	# the servers run as $run_user and must reach the tree (programs, templates, static files)
@@ -98,7 +159,9 @@ pg_start() {
 
 pg_stop() {
 	if [ -f "$pgdata/PG_VERSION" ] && as_user "$pgbin/pg_ctl" -D "$pgdata" status >/dev/null 2>&1; then
+		# -w: returns once the server (and with it every backend) is gone
 		as_user "$pgbin/pg_ctl" -D "$pgdata" -m fast -w stop >/dev/null
+		echo "evshare: stopped PostgreSQL ($pgdata, port $pg_port)"
 	fi
 }
 
@@ -134,14 +197,7 @@ bridge_start() {
 	die "the bridge does not listen on port $bridge_port, see $log/bridge.log"
 }
 
-bridge_stop() {
-	if pid_alive "$run/bridge.pid"; then
-		kill "$(cat "$run/bridge.pid")" 2>/dev/null || true
-		for _ in $(seq 50); do pid_alive "$run/bridge.pid" || break; sleep 0.1; done
-		pid_alive "$run/bridge.pid" && kill -9 "$(cat "$run/bridge.pid")" 2>/dev/null
-	fi
-	rm -f "$run/bridge.pid"
-}
+bridge_stop() { stop_pid "the OCPP bridge" "$run/bridge.pid" 5; }
 
 # The charger simulator brings the demo chargers DEMO-001.. to life (EVSHARE_SIM of them).
 sim_start() {
@@ -149,16 +205,17 @@ sim_start() {
 	[ "$n" -gt 0 ] 2>/dev/null || return 0
 	[ -x "$root/bin/evshare-sim" ] || return 0
 	pid_alive "$run/sim.pid" && return 0
-	"$root/bin/evshare-sim" --url "ws://127.0.0.1:$bridge_port/ocpp" --prefix DEMO- --count "$n" \
-		--password evshare-demo-charger --session 900 --idle 1800 --meter-interval 30 \
-		>>"$log/sim.log" 2>&1 &
+	# the demo chargers' shared password goes in the environment, never on the command line
+	# (where ps shows it to every local user)
+	EVSHARE_SIM_PASSWORD=evshare-demo-charger "$root/bin/evshare-sim" \
+		--url "ws://127.0.0.1:$bridge_port/ocpp" --prefix DEMO- --count "$n" \
+		--session 900 --idle 1800 --meter-interval 30 >>"$log/sim.log" 2>&1 &
 	echo $! >"$run/sim.pid"
 }
 
-sim_stop() {
-	pid_alive "$run/sim.pid" && kill "$(cat "$run/sim.pid")" 2>/dev/null
-	rm -f "$run/sim.pid"
-}
+# before the bridge: the simulator ends its sessions and has them answered (its drain), which
+# takes a moment while the bridge is still there -- and up to its 30 s drain when it is not
+sim_stop() { stop_pid "the charger simulator" "$run/sim.pid" 35; }
 
 banner() {
 	cat <<EOT
@@ -191,17 +248,24 @@ web_start() {
 }
 
 web_stop() {
-	if pid_alive "$run/lighttpd.pid"; then
-		kill "$(cat "$run/lighttpd.pid")" 2>/dev/null || true
-		for _ in $(seq 50); do pid_alive "$run/lighttpd.pid" || break; sleep 0.1; done
-	fi
-	rm -f "$run/lighttpd.pid"
+	local fcgi
+	# lighttpd's FastCGI children: waited for too (they may outlive it by a moment)
+	fcgi=
+	pid_alive "$run/lighttpd.pid" && fcgi=$(cat /proc/"$(cat "$run/lighttpd.pid")"/task/*/children 2>/dev/null || true)
+	stop_pid "lighttpd" "$run/lighttpd.pid" 5
+	for p in $fcgi; do
+		for _ in $(seq 50); do kill -0 "$p" 2>/dev/null || break; sleep 0.1; done
+		kill -0 "$p" 2>/dev/null && kill -9 "$p" 2>/dev/null
+	done
+	return 0
 }
 
 export_env
 case ${1:-} in
 start)
 	check_access
+	remember
+	log_modes
 	pg_start
 	migrate
 	bridge_start
@@ -214,6 +278,7 @@ stop)
 	web_stop
 	bridge_stop
 	pg_stop
+	echo "evshare: $var is stopped"
 	;;
 status)
 	pid_alive "$run/lighttpd.pid" && echo "web:        http://127.0.0.1:$http_port/ (pid $(cat "$run/lighttpd.pid"))" || echo "web:        stopped"

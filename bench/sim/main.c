@@ -60,7 +60,8 @@ usage(FILE *f)
 	    "  --prefix P           identity prefix (SIM-); identity = P + zero-padded number\n"
 	    "  --first N            first number (1)\n"
 	    "  --digits N           digits of the number (3)\n"
-	    "  --password PW        OCPP password (HTTP Basic, the same for every charger)\n"
+	    "  --password PW        OCPP password (HTTP Basic, the same for every charger);\n"
+	    "                       without it $EVSHARE_SIM_PASSWORD (kept out of ps)\n"
 	    "  --connectors N       connectors per charger (1, at most %d)\n"
 	    "  --meter-interval S   MeterValues every S seconds while charging (30; 0.9 is allowed)\n"
 	    "  --heartbeat S        heartbeat every S seconds (default: what the server says)\n"
@@ -390,6 +391,11 @@ main(int argc, char **argv)
 		usage(stderr);
 		return 2;
 	}
+	/* a password on the command line is there for every local user's ps to read: scripts
+	 * (instance.sh's demo chargers) hand it over in the environment instead */
+	if (o->password == NULL && (o->password = getenv("EVSHARE_SIM_PASSWORD")) != NULL &&
+	    *o->password == '\0')
+		o->password = NULL;
 	if (parse_url(o) < 0) {
 		fprintf(stderr, "evshare-sim: --url must look like ws://HOST[:PORT]/PATH, not '%s'\n",
 		    o->url);
