@@ -2,7 +2,8 @@
 # instance.sh - start, stop and inspect one evshare instance: a private PostgreSQL cluster,
 # lighttpd running the FastCGI processes, and the OCPP bridge, all under one var/ folder.
 #
-#   scripts/instance.sh start|stop|status|psql|bridge-start|bridge-stop|pg-start|pg-stop|env
+#   scripts/instance.sh start|stop|status|psql|bridge-start|bridge-stop|pg-start|pg-stop|
+#                       web-start|web-stop|sim-start|sim-stop|env
 #
 # Settings (environment): EVSHARE_VAR (default ./var), EVSHARE_HTTP_PORT (8080),
 # EVSHARE_BRIDGE_PORT (8180), EVSHARE_PG_PORT (54329), EVSHARE_DEMO (1: load demo data),
@@ -72,6 +73,14 @@ export_env() {
 
 pid_alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
 
+# running PID: the process exists and is not a zombie (an exited server waiting for whoever
+# adopted it to reap it holds nothing any more)
+running() {
+	local st
+	st=$(sed -n 's/^State:[[:space:]]*\([A-Z]\).*/\1/p' "/proc/$1/status" 2>/dev/null)
+	[ -n "$st" ] && [ "$st" != Z ]
+}
+
 # stop_pid NAME PIDFILE [SECONDS]: TERM, then wait (up to SECONDS, default 5) until the process
 # is gone -- KILL if it is not -- and say what was stopped
 stop_pid() {
@@ -79,10 +88,10 @@ stop_pid() {
 	pid_alive "$f" || { rm -f "$f"; return 0; }
 	pid=$(cat "$f")
 	kill "$pid" 2>/dev/null || true
-	for _ in $(seq $((secs * 10))); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-	if kill -0 "$pid" 2>/dev/null; then
+	for _ in $(seq $((secs * 10))); do running "$pid" || break; sleep 0.1; done
+	if running "$pid"; then
 		kill -9 "$pid" 2>/dev/null || true
-		for _ in $(seq 20); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+		for _ in $(seq 20); do running "$pid" || break; sleep 0.1; done
 		echo "evshare: stopped $name (pid $pid, killed after ${secs} s)"
 	else
 		echo "evshare: stopped $name (pid $pid)"
@@ -159,8 +168,11 @@ pg_start() {
 
 pg_stop() {
 	if [ -f "$pgdata/PG_VERSION" ] && as_user "$pgbin/pg_ctl" -D "$pgdata" status >/dev/null 2>&1; then
-		# -w: returns once the server (and with it every backend) is gone
+		local pid
+		pid=$(head -n 1 "$pgdata/postmaster.pid" 2>/dev/null || true)
+		# -w: returns once the server has removed its pid file; then it exits
 		as_user "$pgbin/pg_ctl" -D "$pgdata" -m fast -w stop >/dev/null
+		for _ in $(seq 50); do [ -n "$pid" ] && running "$pid" || break; sleep 0.1; done
 		echo "evshare: stopped PostgreSQL ($pgdata, port $pg_port)"
 	fi
 }
@@ -254,8 +266,8 @@ web_stop() {
 	pid_alive "$run/lighttpd.pid" && fcgi=$(cat /proc/"$(cat "$run/lighttpd.pid")"/task/*/children 2>/dev/null || true)
 	stop_pid "lighttpd" "$run/lighttpd.pid" 5
 	for p in $fcgi; do
-		for _ in $(seq 50); do kill -0 "$p" 2>/dev/null || break; sleep 0.1; done
-		kill -0 "$p" 2>/dev/null && kill -9 "$p" 2>/dev/null
+		for _ in $(seq 50); do running "$p" || break; sleep 0.1; done
+		running "$p" && kill -9 "$p" 2>/dev/null
 	done
 	return 0
 }
@@ -292,6 +304,8 @@ pg-start) pg_start ;;
 pg-stop) pg_stop ;;
 web-start) web_start ;;
 web-stop) web_stop ;;
+sim-start) sim_start ;;   # EVSHARE_SIM chargers (start: the SIM of make run)
+sim-stop) sim_stop ;;
 env) env | grep -E '^(EVSHARE_|PG)[A-Za-z0-9_]*=' | while IFS='=' read -r k v; do printf 'export %s=%q\n' "$k" "$v"; done ;;
-*) echo "usage: $0 start|stop|status|psql|bridge-start|bridge-stop|pg-start|pg-stop|web-start|web-stop|env" >&2; exit 2 ;;
+*) echo "usage: $0 start|stop|status|psql|bridge-start|bridge-stop|pg-start|pg-stop|web-start|web-stop|sim-start|sim-stop|env" >&2; exit 2 ;;
 esac

@@ -8,11 +8,13 @@ dir=$EVSHARE_VAR/apache
 mkdir -p "$dir/logs"
 export EVSHARE_APACHE_LISTEN=127.0.0.1:$port
 export EVSHARE_FCGI_SOCKET=$EVSHARE_VAR/run/evshare-apache.sock
+export APACHE_LOG_DIR=$dir/logs      # (Debian's /etc/apache2/envvars sets it)
 user=$EVSHARE_RUN_USER
 chown -R "$user" "$dir" 2>/dev/null
 as_user() { if [ "$(id -u)" = 0 ]; then setpriv --reuid="$user" --regid="$user" --init-groups -- "$@"; else "$@"; fi; }
 
-# the FastCGI processes, as the service unit runs them
+# the FastCGI processes, as the service unit runs them (its log 0640, like the instance's)
+umask 027
 as_user env EVSHARE_LOG_FILE="$EVSHARE_VAR/log/fcgi-apache.log" "$EVSHARE_ROOT/bin/evshare.fcgi" \
 	--listen "$EVSHARE_FCGI_SOCKET" --processes 2 &
 fcgi_pid=$!
@@ -76,4 +78,9 @@ if [ -x "$EVSHARE_ROOT/bin/ocpp-bridge" ]; then
 		-H 'Sec-WebSocket-Protocol: ocpp1.6'
 	check "websocket path reaches the bridge (unknown identity: 404)" [ "$status" = 404 ]
 fi
+# conf/apache.conf's access log: the path without its query string, no Referer (issue 8, 3.1)
+http GET "/reset?token=apache-secret-q" -H "Referer: $EVSHARE_URL/verify?token=apache-secret-r"
+for _ in $(seq 20); do grep -q 'GET /reset ' "$dir/logs/evshare-access.log" 2>/dev/null && break; sleep 0.1; done
+check "Apache logs the request by its path" grep -q '"GET /reset HTTP' "$dir/logs/evshare-access.log"
+check "and no token from the query string or the Referer" bash -c "! grep -q 'apache-secret' '$dir/logs/evshare-access.log'"
 finish
