@@ -121,13 +121,19 @@ mnt() {   # mnt TYPE SOURCE TARGET [OPTIONS]
 
 # in_root CMD: runs CMD with bash in the fresh root as a new login shell of root would: only
 # PATH, HOME, TERM and LANG, nothing of this machine's environment (no EVSHARE_*, no PG*)
+# (a proxy this machine needs, the fresh one would have been set up with too)
 in_root() {
 	chroot "$r" /usr/bin/env -i PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
-		HOME=/root TERM=dumb LANG=C.UTF-8 /bin/bash -c "$1"
+		HOME=/root TERM=dumb LANG=C.UTF-8 ${http_proxy:+http_proxy=$http_proxy} \
+		${https_proxy:+https_proxy=$https_proxy} ${no_proxy:+no_proxy=$no_proxy} /bin/bash -c "$1"
 }
 
-rm -rf --one-file-system "$work" "$out"
+# what an interrupted earlier run may have left mounted (ours: under $work), innermost first
+awk -v w="$work/" 'index($2, w) == 1 { print $2 }' /proc/mounts | sort -r | while read -r m; do
+	umount "$m" 2>/dev/null || umount -l "$m"
+done
 grep -q " $work/" /proc/mounts && { nok "an earlier run left mounts under $work"; finish; }
+rm -rf --one-file-system "$work" "$out"
 mkdir -p "$work" "$out"
 
 say "debootstrap --variant=minbase $suite from $main_mirror"
