@@ -1,8 +1,11 @@
 /*
  * account.c - a person's own account:
- *   GET/POST /register             new account; sends the e-mail verification link
- *   GET/POST /login, POST /logout  sessions (login throttled per IP and per account)
+ *   GET/POST /register             new account; sends the e-mail verification link (a taken
+ *                                  address gets the same answer; its owner gets a mail)
+ *   GET/POST /login, POST /logout  sessions (failed passwords throttled per address, per
+ *                                  account and address, per account, per known device)
  *   GET/POST /verify               the link from the e-mail opens a page; its button verifies
+ *                                  (and signs the person in)
  *   POST /verify/resend            a new verification link
  *   GET/POST /reset                ask for a password reset link
  *   GET/POST /reset/confirm        the link opens a form for the new password
@@ -23,9 +26,13 @@
 #include "evshare.h"
 
 /* how many tries per window (seconds): generous for people, tight for scripts */
-#define LOGIN_PER_IP      30
-#define LOGIN_PER_ACCOUNT 10
+/* login and password re-checks count failed passwords only (see login_throttled) */
+#define LOGIN_PER_IP      30    /* failures from one address, any account */
+#define LOGIN_PER_ACCOUNT 10    /* failures for one account from one address */
+#define LOGIN_PER_ACCOUNT_ALL 50  /* failures for one account from every unknown browser */
+#define LOGIN_PER_DEVICE  10    /* failures from a browser that logged in to the account before */
 #define LOGIN_WINDOW      900
+#define RECHECK_PER_ACCOUNT 10  /* wrong passwords when deleting the account */
 #define REGISTER_PER_IP   10
 #define RESET_PER_IP      10
 #define RESET_PER_ACCOUNT 3
@@ -36,7 +43,7 @@ static const char *const langs[] = { "cs", "en", NULL };
 enum { RG_EMAIL, RG_NAME, RG_PASSWORD, RG_PASSWORD2 };
 const struct field f_register[] = {
 	[RG_EMAIL] = { "email", V_EMAIL, F_REQUIRED, 3, 254, NULL },
-	[RG_NAME] = { "name", V_TEXT, F_REQUIRED, 1, 80, NULL },
+	[RG_NAME] = { "name", V_TEXT, F_REQUIRED | F_PLAIN, 1, 80, NULL },
 	[RG_PASSWORD] = { "password", V_TEXT, F_REQUIRED, 1, 200, NULL },
 	[RG_PASSWORD2] = { "password2", V_TEXT, F_REQUIRED, 1, 200, NULL },
 	{ NULL, 0, 0, 0, 0, NULL }
@@ -56,8 +63,10 @@ const struct field f_next[] = {
 	{ NULL, 0, 0, 0, 0, NULL }
 };
 
+/* Tokens are checked by the handlers, not here: a link that is cut, mangled or old gets a
+ * page that says so and how to get a new one, never a 400 about a parameter (4.4). */
 const struct field f_token[] = {
-	{ "token", V_TEXT, F_REQUIRED, 43, 43, NULL },
+	{ "token", V_TEXT, 0, 0, 200, NULL },
 	{ NULL, 0, 0, 0, 0, NULL }
 };
 
@@ -68,7 +77,7 @@ const struct field f_reset[] = {
 
 enum { RC_TOKEN, RC_PASSWORD, RC_PASSWORD2 };
 const struct field f_reset_confirm[] = {
-	[RC_TOKEN] = { "token", V_TEXT, F_REQUIRED, 43, 43, NULL },
+	[RC_TOKEN] = { "token", V_TEXT, 0, 0, 200, NULL },
 	[RC_PASSWORD] = { "password", V_TEXT, F_REQUIRED, 1, 200, NULL },
 	[RC_PASSWORD2] = { "password2", V_TEXT, F_REQUIRED, 1, 200, NULL },
 	{ NULL, 0, 0, 0, 0, NULL }
@@ -76,7 +85,7 @@ const struct field f_reset_confirm[] = {
 
 enum { PF_NAME, PF_PHONE, PF_LANG };
 const struct field f_profile[] = {
-	[PF_NAME] = { "name", V_TEXT, F_REQUIRED, 1, 80, NULL },
+	[PF_NAME] = { "name", V_TEXT, F_REQUIRED | F_PLAIN, 1, 80, NULL },
 	[PF_PHONE] = { "phone", V_TEXT, 0, 0, 32, NULL },
 	[PF_LANG] = { "lang", V_CHOICE, F_REQUIRED, 0, 0, langs },
 	{ NULL, 0, 0, 0, 0, NULL }
@@ -128,13 +137,19 @@ flash(struct req *r)
 		}
 }
 
-/* A next= target we are willing to send someone to: a path on this site. */
+/* A next= target we are willing to send someone to: a path on this site, "/" otherwise. It
+ * starts with one '/' (not "//", which is another host), and has no backslash (browsers read
+ * '\\' as '/'), no space and no control character anywhere: browsers drop tab, CR and LF from
+ * a URL, so "/\t/evil.example" would be "//evil.example". Non-ASCII text is kept (the parser
+ * has made sure it is UTF-8 without C1 controls). Pure; returns next or a static "/". */
 static const char *
 safe_next(const char *next)
 {
-	if (next == NULL || next[0] != '/' || next[1] == '/' || next[1] == '\\' ||
-	    strpbrk(next, "\r\n\\") != NULL)
+	if (next == NULL || next[0] != '/' || next[1] == '/')
 		return "/";
+	for (const unsigned char *p = (const unsigned char *)next; *p; p++)
+		if (*p <= ' ' || *p == 0x7f || *p == '\\')
+			return "/";
 	return next;
 }
 
@@ -199,6 +214,31 @@ h_register_form(struct req *r)
 	return register_page(r);
 }
 
+/* Someone registered with an address that has an account: its owner is told by mail, in
+ * their language (at most 3 such mails an hour), and the visitor sees what a new sign-up sees. */
+static void
+register_taken(struct req *r, const char *email)
+{
+	char bucket[320], login[512], reset[512];
+	const char *p[] = { email };
+	const char *lines[] = { "", login, reset, "", MAIL_KEY "Mail.Ignore", NULL };
+	PGresult *res;
+
+	log_info("registration for a taken address id=%s", r->id);
+	snprintf(bucket, sizeof bucket, "register:taken:%s", email);
+	if (throttle_wait(bucket, RESET_PER_ACCOUNT, MAIL_WINDOW) > 0)
+		return;
+	throttle_note(bucket, MAIL_WINDOW);
+	if ((res = dbq(S_ACCOUNT_BY_EMAIL, 1, p)) == NULL)
+		return;
+	if (PQntuples(res) == 1 && strcmp(PQgetvalue(res, 0, 2), "deleted") != 0) {
+		snprintf(login, sizeof login, "%s/login", config_str("public_url"));
+		snprintf(reset, sizeof reset, "%s/reset", config_str("public_url"));
+		mail_person(r, email, PQgetvalue(res, 0, 5), "Mail.TakenSubject", "Mail.TakenBody", lines);
+	}
+	PQclear(res);
+}
+
 int
 h_register(struct req *r)
 {
@@ -233,16 +273,16 @@ h_register(struct req *r)
 	}
 	if (PQntuples(res) != 1) {
 		PQclear(res);
-		form_error(r, "email", "Err.EmailTaken");
-		return register_page(r);
+		register_taken(r, email);
+	} else {
+		id = atoll(PQgetvalue(res, 0, 0));
+		PQclear(res);
+		log_info("account %lld registered id=%s", id, r->id);
+		send_link(r, id, email, "verify_email", 48, "/verify", "Mail.VerifySubject", "Mail.VerifyBody");
 	}
-	id = atoll(PQgetvalue(res, 0, 0));
-	PQclear(res);
-	log_info("account %lld registered id=%s", id, r->id);
-	send_link(r, id, email, "verify_email", 48, "/verify", "Mail.VerifySubject", "Mail.VerifyBody");
-	if (session_start(r, id))
-		return db_down(r);
-	return redirect(r, "/account?m=registered");
+	/* the same answer for a new address and a taken one (3.12): nobody is signed in here; the
+	 * link in the mail signs the new person in (h_verify), or they log in */
+	return redirect(r, "/login?m=registered");
 }
 
 /* ---------------------------------------------------------------- login, logout */
@@ -265,37 +305,100 @@ h_login_form(struct req *r)
 	return login_page(r, kvlist_get(&r->query, "next"));
 }
 
+/* The login throttle (issue 8, 3.2): only failed passwords are counted, each in several
+ * buckets, and a refused attempt is never counted, so the account is open again one window
+ * after the last counted failure however long someone keeps knocking. A stranger's guesses
+ * fill the buckets of their address and of the account as seen from unknown browsers; the
+ * owner's browser that logged in before (a known device, sql/014) is judged by its own bucket
+ * only, so a correct password from it gets in while strangers are throttled. */
+static int
+login_throttled(struct req *r, const char *email, const char *device)
+{
+	const char *addr = req_env(r, "REMOTE_ADDR");
+	char b[400];
+	int wait = 0, w;
+
+	if (*device) {
+		snprintf(b, sizeof b, "login:device:%s", device);
+		return throttle_wait(b, LOGIN_PER_DEVICE, LOGIN_WINDOW);
+	}
+	snprintf(b, sizeof b, "login:ip:%s", addr ? addr : "-");
+	if ((w = throttle_wait(b, LOGIN_PER_IP, LOGIN_WINDOW)) > wait)
+		wait = w;
+	snprintf(b, sizeof b, "login:account:%s:ip:%s", email, addr ? addr : "-");
+	if ((w = throttle_wait(b, LOGIN_PER_ACCOUNT, LOGIN_WINDOW)) > wait)
+		wait = w;
+	snprintf(b, sizeof b, "login:account:%s", email);
+	if ((w = throttle_wait(b, LOGIN_PER_ACCOUNT_ALL, LOGIN_WINDOW)) > wait)
+		wait = w;
+	return wait;
+}
+
+static void
+login_failed(struct req *r, const char *email, const char *device)
+{
+	const char *addr = req_env(r, "REMOTE_ADDR");
+	char b[400];
+
+	if (*device) {
+		snprintf(b, sizeof b, "login:device:%s", device);
+		throttle_note(b, LOGIN_WINDOW);
+		return;
+	}
+	snprintf(b, sizeof b, "login:ip:%s", addr ? addr : "-");
+	throttle_note(b, LOGIN_WINDOW);
+	snprintf(b, sizeof b, "login:account:%s:ip:%s", email, addr ? addr : "-");
+	throttle_note(b, LOGIN_WINDOW);
+	snprintf(b, sizeof b, "login:account:%s", email);
+	throttle_note(b, LOGIN_WINDOW);
+}
+
+/* The answer to a throttled password check: 429, Retry-After, and the form again with the
+ * wait in words at the password field. */
+static void
+throttled(struct req *r, int wait)
+{
+	char msg[512];
+
+	req_header(r, "Retry-After", "%d", wait);
+	hdf_set_value(req_hdf(r), "Err.password", too_many(r, "Error.TooManyWait", wait, msg, sizeof msg));
+	r->nerr++;
+}
+
 int
 h_login(struct req *r)
 {
 	static char dummy[SECRET_HASH_STR];
-	char email[256], bucket[320];
-	const char *addr = req_env(r, "REMOTE_ADDR");
+	char email[256], device[17] = "";
 	const char *next = r->has[LG_NEXT] ? r->val[LG_NEXT].s : NULL;
 	PGresult *res;
-	int good = 0;
+	int good = 0, suspended = 0, wait;
 	long long id = 0;
 
-	snprintf(bucket, sizeof bucket, "login:ip:%s", addr ? addr : "-");
-	if (rate_limit(r, bucket, LOGIN_PER_IP, LOGIN_WINDOW))
-		return 0;
 	if (r->nerr)
 		return login_page(r, next);
 	snprintf(email, sizeof email, "%s", r->val[LG_EMAIL].s);
 	str_lower(email);
-	snprintf(bucket, sizeof bucket, "login:account:%s", email);
-	if (rate_limit(r, bucket, LOGIN_PER_ACCOUNT, LOGIN_WINDOW))
-		return 0;
 	{
 		const char *p[] = { email };
 
 		if ((res = dbq(S_ACCOUNT_BY_EMAIL, 1, p)) == NULL)
 			return db_down(r);
 	}
-	if (PQntuples(res) == 1 && strcmp(PQgetvalue(res, 0, 2), "active") == 0 &&
-	    !PQgetisnull(res, 0, 1)) {
-		good = secret_check_password(PQgetvalue(res, 0, 1), r->val[LG_PASSWORD].s);
+	if (PQntuples(res) == 1 && !PQgetisnull(res, 0, 1) && (strcmp(PQgetvalue(res, 0, 2), "active") == 0 ||
+	    (suspended = strcmp(PQgetvalue(res, 0, 2), "suspended") == 0)))
 		id = atoll(PQgetvalue(res, 0, 0));
+	device_known(r, id, device);
+	if ((wait = login_throttled(r, email, device)) > 0) {
+		PQclear(res);
+		log_info("login throttled id=%s", r->id);
+		throttled(r, wait);
+		login_page(r, next);
+		r->status = 429;
+		return 0;
+	}
+	if (id) {
+		good = secret_check_password(PQgetvalue(res, 0, 1), r->val[LG_PASSWORD].s);
 	} else {
 		/* the same work whether or not the address exists */
 		if (*dummy == '\0')
@@ -305,11 +408,22 @@ h_login(struct req *r)
 	PQclear(res);
 	if (!good) {
 		log_info("login failed id=%s", r->id);
+		login_failed(r, email, device);
 		form_error(r, "password", "Err.LoginFailed");
 		return login_page(r, next);
 	}
+	if (suspended) {
+		/* said only to whoever knows the password: no oracle for strangers (4.5) */
+		log_info("login of suspended account %lld refused id=%s", id, r->id);
+		form_error(r, "password", "Err.Suspended");
+		r->status = 403;
+		login_page(r, next);
+		r->status = 403;
+		return 0;
+	}
 	if (session_start(r, id))
 		return db_down(r);
+	device_remember(r, id);
 	log_info("account %lld logged in id=%s", id, r->id);
 	return redirect(r, safe_next(next));
 }
@@ -343,6 +457,34 @@ token_page(struct req *r, const char *title_key, const char *text_key, const cha
 	return page(r, "account_message.cs");
 }
 
+/* A link that is not (or no longer) good: what happened and where to get a new one, in words;
+ * 200 for the page the link opens, 400 for a form posted with it. */
+static int
+token_bad(struct req *r, const char *purpose)
+{
+	int post = strcmp(r->method, "POST") == 0;
+	int verify = strcmp(purpose, "verify_email") == 0;
+	HDF *h = req_hdf(r);
+
+	hdf_set_value(h, "Msg.Link", verify ? (r->who.id ? "/account" : "/login?next=/account") : "/reset");
+	hdf_set_value(h, "Msg.LinkText", tr(r, verify ? "Account.TokenNewVerify" : "Account.TokenNewReset"));
+	token_page(r, verify ? "Account.VerifyTitle" : "Account.ResetTitle", "Account.TokenBad", NULL, NULL, NULL);
+	r->status = post ? 400 : 200;
+	return 0;
+}
+
+/* The token of the request, or NULL when it cannot be one of ours (43 base64url characters). */
+static const char *
+token_of(struct req *r, int field)
+{
+	const char *t = r->has[field] ? r->val[field].s : NULL;
+
+	if (t == NULL || strlen(t) != SECRET_TOKEN_CHARS || strspn(t, "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	    "abcdefghijklmnopqrstuvwxyz0123456789-_") != SECRET_TOKEN_CHARS)
+		return NULL;
+	return t;
+}
+
 /* Is the token usable for purpose? account id or 0; -1 on database trouble. */
 static long long
 token_peek(const char *purpose, const char *token)
@@ -352,6 +494,8 @@ token_peek(const char *purpose, const char *token)
 	PGresult *res;
 	long long id = 0;
 
+	if (token == NULL)
+		return 0;
 	token_bytea(token, bytea);
 	if ((res = dbq(S_TOKEN_PEEK, 2, p)) == NULL)
 		return -1;
@@ -361,58 +505,73 @@ token_peek(const char *purpose, const char *token)
 	return id;
 }
 
+/* Uses the token up: account id or 0; -1 on database trouble. Every other token of the same
+ * purpose for that account is used up with it (a second reset link no longer works once the
+ * first has set the password). */
 static long long
 token_use(const char *purpose, const char *token)
 {
-	char bytea[70];
-	const char *p[] = { purpose, bytea };
+	char bytea[70], aid[24];
+	const char *p[] = { purpose, bytea }, *q[] = { aid, purpose };
 	PGresult *res;
 	long long id = 0;
 
+	if (token == NULL)
+		return 0;
 	token_bytea(token, bytea);
 	if ((res = dbq(S_TOKEN_USE, 2, p)) == NULL)
 		return -1;
 	if (PQntuples(res) == 1)
 		id = atoll(PQgetvalue(res, 0, 0));
 	PQclear(res);
+	if (id > 0) {
+		snprintf(aid, sizeof aid, "%lld", id);
+		if ((res = dbq(S_TOKEN_EXPIRE, 2, q)) != NULL)
+			PQclear(res);
+	}
 	return id;
 }
 
 int
 h_verify_form(struct req *r)
 {
-	long long id = token_peek("verify_email", r->val[0].s);
+	const char *tok = token_of(r, 0);
+	long long id = token_peek("verify_email", tok);
 
 	if (id < 0)
 		return db_down(r);
 	if (id == 0)
-		return token_page(r, "Account.VerifyTitle", "Account.TokenBad", NULL, NULL, NULL);
-	return token_page(r, "Account.VerifyTitle", "Account.VerifyText", "/verify", "Account.VerifyButton",
-	    r->val[0].s);
+		return token_bad(r, "verify_email");
+	return token_page(r, "Account.VerifyTitle", "Account.VerifyText", "/verify", "Account.VerifyButton", tok);
 }
 
 int
 h_verify(struct req *r)
 {
-	long long id = token_use("verify_email", r->val[0].s);
+	long long id = token_use("verify_email", token_of(r, 0));
 	char aid[24];
 	const char *p[] = { aid };
 	PGresult *res;
 
 	if (id < 0)
 		return db_down(r);
-	if (id == 0) {
-		r->status = 400;
-		token_page(r, "Account.VerifyTitle", "Account.TokenBad", NULL, NULL, NULL);
-		r->status = 400;
-		return 0;
-	}
+	if (id == 0)
+		return token_bad(r, "verify_email");
 	snprintf(aid, sizeof aid, "%lld", id);
 	if ((res = dbq(S_VERIFY_EMAIL, 1, p)) == NULL)
 		return db_down(r);
 	PQclear(res);
 	log_info("account %lld verified id=%s", id, r->id);
-	return redirect(r, r->who.id == id ? "/account?m=verified" : "/login?m=verified");
+	if (r->who.id == id)
+		return redirect(r, "/account?m=verified");
+	/* registering does not sign anyone in (the same answer for a taken address, 3.12): the
+	 * link, which proves the mailbox, does, unless someone else is signed in here */
+	if (r->who.id == 0) {
+		if (session_start(r, id))
+			return db_down(r);
+		return redirect(r, "/account?m=verified");
+	}
+	return redirect(r, "/login?m=verified");
 }
 
 int
@@ -490,25 +649,26 @@ reset_confirm_page(struct req *r, const char *token)
 int
 h_reset_confirm_form(struct req *r)
 {
-	long long id = token_peek("reset_password", r->val[0].s);
+	const char *tok = token_of(r, 0);
+	long long id = token_peek("reset_password", tok);
 
 	if (id < 0)
 		return db_down(r);
 	if (id == 0)
-		return token_page(r, "Account.ResetTitle", "Account.TokenBad", NULL, NULL, NULL);
-	return reset_confirm_page(r, r->val[0].s);
+		return token_bad(r, "reset_password");
+	return reset_confirm_page(r, tok);
 }
 
 int
 h_reset_confirm(struct req *r)
 {
 	char hash[SECRET_HASH_STR], aid[24];
-	const char *why, *token = r->has[RC_TOKEN] ? r->val[RC_TOKEN].s : "";
+	const char *why, *token = token_of(r, RC_TOKEN);
 	long long id;
 	PGresult *res;
 
-	if (!r->has[RC_TOKEN] || (id = token_peek("reset_password", token)) == 0)
-		return token_page(r, "Account.ResetTitle", "Account.TokenBad", NULL, NULL, NULL);
+	if ((id = token_peek("reset_password", token)) == 0)
+		return token_bad(r, "reset_password");
 	if (id < 0)
 		return db_down(r);
 	if (r->has[RC_PASSWORD]) {
@@ -528,8 +688,9 @@ h_reset_confirm(struct req *r)
 	}
 	if (r->nerr)
 		return reset_confirm_page(r, token);
+	/* used up, and with it every other reset link of the account */
 	if (token_use("reset_password", token) != id)
-		return token_page(r, "Account.ResetTitle", "Account.TokenBad", NULL, NULL, NULL);
+		return token_bad(r, "reset_password");
 	if (secret_hash_password(r->val[RC_PASSWORD].s, PW_PERSON, hash))
 		return fail(r, 500, NULL, "%s", "out of memory");
 	snprintf(aid, sizeof aid, "%lld", id);
@@ -539,8 +700,11 @@ h_reset_confirm(struct req *r)
 		if ((res = dbq(S_ACCOUNT_PASSWORD, 2, p)) == NULL)
 			return db_down(r);
 		PQclear(res);
-		/* a new password ends every session: whoever had the old one is out */
+		/* a new password ends every session: whoever had the old one is out, and their
+		 * browser is no longer a known device */
 		if ((res = dbq(S_SESSION_REVOKE_ALL, 1, p)) != NULL)
+			PQclear(res);
+		if ((res = dbq(S_DEVICE_FORGET, 1, p)) != NULL)
 			PQclear(res);
 		/* the link proved the mailbox */
 		if ((res = dbq(S_VERIFY_EMAIL, 1, p)) != NULL)
@@ -669,18 +833,30 @@ h_account_delete(struct req *r)
 	PGresult *res;
 	int good = 0;
 
+	char bucket[64];
+	int wait = 0;
+
 	snprintf(id, sizeof id, "%lld", r->who.id);
+	/* the password is checked like a login: failures counted, refused tries not (3.3) */
+	snprintf(bucket, sizeof bucket, "recheck:account:%lld", r->who.id);
+	if (r->nerr == 0 && (wait = throttle_wait(bucket, RECHECK_PER_ACCOUNT, LOGIN_WINDOW)) > 0)
+		throttled(r, wait);
 	if (r->nerr == 0) {
 		if ((res = dbq(S_ACCOUNT_GET, 1, p)) == NULL)
 			return db_down(r);
 		good = PQntuples(res) == 1 && secret_check_password(PQgetvalue(res, 0, 7), r->val[0].s);
 		PQclear(res);
-		if (!good)
+		if (!good) {
+			throttle_note(bucket, LOGIN_WINDOW);
 			form_error(r, "password", "Err.PasswordWrong");
+		}
 	}
 	if (r->nerr) {
 		hdf_set_value(req_hdf(r), "DeleteOpen", "1");
-		return account_page(r);
+		account_page(r);
+		if (wait > 0)
+			r->status = 429;
+		return 0;
 	}
 	if ((res = dbq(S_ACCOUNT_DELETE, 1, p)) == NULL)
 		return db_down(r);

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "config.h"
 #include "log.h"
 #include "money.h"
 #include "evshare.h"
@@ -108,6 +109,56 @@ form_ids(struct req *r, long long *ids, int max, int *n)
 		(*n)++;
 	}
 	return 0;
+}
+
+/* The owner of listing is told, in their language, that it was approved (with its public
+ * address) or rejected (with the reason and where to change it). 4.5 */
+static void
+mail_listing(struct req *r, long long listing, int approved, const char *reason)
+{
+	char id[24], link[512], why[1100];
+	const char *p[] = { id };
+	PGresult *res;
+
+	snprintf(id, sizeof id, "%lld", listing);
+	if ((res = dbq(S_LISTING_MAIL, 1, p)) == NULL)
+		return;
+	if (PQntuples(res) == 1) {
+		snprintf(link, sizeof link, "%s%s%lld", config_str("public_url"), approved ? "/chargers/" :
+		    "/owner/listings/", listing);
+		snprintf(why, sizeof why, "%s", reason ? reason : "");
+		{
+			const char *ok[] = { "", PQgetvalue(res, 0, 2), link, NULL };
+			const char *no[] = { "", PQgetvalue(res, 0, 2), "", MAIL_KEY "Mail.Reason", why, "",
+				MAIL_KEY "Mail.ListingRejectedAgain", link, NULL };
+
+			mail_person(r, PQgetvalue(res, 0, 0), PQgetvalue(res, 0, 1),
+			    approved ? "Mail.ListingApprovedSubject" : "Mail.ListingRejectedSubject",
+			    approved ? "Mail.ListingApprovedBody" : "Mail.ListingRejectedBody", approved ? ok : no);
+		}
+	}
+	PQclear(res);
+}
+
+/* The person is told, in their language, that their account was suspended (with the reason)
+ * or is active again. 4.5 */
+static void
+mail_account(struct req *r, long long account, int suspended, const char *reason)
+{
+	char id[24];
+	const char *p[] = { id };
+	const char *sus[] = { "", MAIL_KEY "Mail.Reason", reason ? reason : "", NULL };
+	const char *back[] = { "", config_str("public_url"), NULL };
+	PGresult *res;
+
+	snprintf(id, sizeof id, "%lld", account);
+	if ((res = dbq(S_ACCOUNT_MAIL, 1, p)) == NULL)
+		return;
+	if (PQntuples(res) == 1)
+		mail_person(r, PQgetvalue(res, 0, 0), PQgetvalue(res, 0, 1),
+		    suspended ? "Mail.AccountSuspendedSubject" : "Mail.AccountRestoredSubject",
+		    suspended ? "Mail.AccountSuspendedBody" : "Mail.AccountRestoredBody", suspended ? sus : back);
+	PQclear(res);
 }
 
 /* ---------------------------------------------------------------- listings */
@@ -228,6 +279,8 @@ h_admin_listings_act(struct req *r)
 			done++;
 			audit(r, how[a].audit, "listing", ids[i], reason);
 			log_info("admin %lld: %s listing %lld id=%s", r->who.id, how[a].audit, ids[i], r->id);
+			if (a == 0 || a == 1)
+				mail_listing(r, ids[i], a == 0, reason);
 		}
 		PQclear(res);
 	}
@@ -332,6 +385,8 @@ h_admin_accounts_act(struct req *r)
 				if (s)
 					PQclear(s);
 			}
+			if (role < 0)
+				mail_account(r, ids[i], suspend, reason);
 		}
 		PQclear(res);
 	}

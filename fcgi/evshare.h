@@ -30,6 +30,8 @@ enum vkind {
 };
 
 #define F_REQUIRED 1u
+#define F_PLAIN    2u   /* V_TEXT: no invisible bidi or zero-width characters (text_plain in
+                         * parse.h): titles and names, which others see */
 
 struct field {
 	const char *name;
@@ -173,6 +175,14 @@ enum stmt {
 	S_TOKEN_USE,
 	S_VERIFY_EMAIL,
 	S_AUDIT,
+	S_RATE_PEEK,
+	S_RATE_NOTE,
+	S_TOKEN_EXPIRE,
+	S_DEVICE_KNOWN,
+	S_DEVICE_NOTE,
+	S_DEVICE_FORGET,
+	S_ACCOUNT_MAIL,
+	S_LISTING_MAIL,
 	/* owners (owner.c) */
 	S_LISTING_NEW,
 	S_OWNER_LISTINGS,
@@ -282,9 +292,26 @@ void session_end(struct req *r);
 void csrf_derive(const char *secret, char out[44]);
 /* 1 when given is the token that belongs to secret (constant time), else 0. Pure. */
 int csrf_match(const char *secret, const char *given);
-/* Counts one hit in the fixed window of bucket; 0 when under max, else -1 with the 429 page
- * (and Retry-After) set. A database failure lets the request through (logged). */
+/* Counts one hit in the sliding window of bucket; 0 when under max, else -1 with the 429 page
+ * (and Retry-After, and the wait in words) set. A refused hit is not counted, so a client
+ * that keeps trying while refused is let in again one window after its last counted hit. A
+ * database failure lets the request through (logged). */
 int rate_limit(struct req *r, const char *bucket, int max, int window_s);
+/* Throttles that count failures only (login, password re-checks): the seconds to wait before
+ * bucket may be tried again (0 when fewer than max failures were noted in the last window_s
+ * seconds; also on database trouble, logged); throttle_note notes one failure. */
+int throttle_wait(const char *bucket, int max, int window_s);
+void throttle_note(const char *bucket, int window_s);
+/* The wait in words, in the request's language: "in 3 minutes", "za 3 minuty" (Wait.* keys),
+ * into out; returns out. too_many: the translation key's text with its "{wait}" replaced. */
+const char *wait_words(struct req *r, int seconds, char *out, size_t n);
+const char *too_many(struct req *r, const char *key, int seconds, char *out, size_t n);
+/* Known devices (sql/014): the browser's DEVICE_COOKIE has logged in to account before (1,
+ * with a short id naming it in id_out, for its own throttle bucket) or not (0); and, after a
+ * login, remembering it (sets the cookie). */
+#define DEVICE_COOKIE "ev_d"
+int device_known(struct req *r, long long account, char id_out[17]);
+void device_remember(struct req *r, long long account);
 /* One audit_log row: who (r->who.id), what, on what, why. 0 ok, -1 logged. */
 int audit(struct req *r, const char *action, const char *target_type, long long target_id,
 	const char *reason);
@@ -301,6 +328,13 @@ int email_valid(const char *s);
 /* ---------------------------------------------------------------- mail (mail.c) */
 /* Writes one message into the outbox (a maildir: tmp/ then new/). 0 ok, -1 logged. */
 int mail_send(const char *to, const char *subject, const char *body);
+/* A message to a person in their own language (lang "cs" or "en", whatever the request's):
+ * the translated subject, the translated first line, then lines (NULL-terminated; a line
+ * MAIL_KEY "Key" is the translation of Key, any other goes as it is: titles, reasons, links).
+ * 0 ok, -1 logged. */
+#define MAIL_KEY "\001"
+int mail_person(struct req *r, const char *to, const char *lang, const char *subject_key,
+	const char *body_key, const char *const *lines);
 
 /* The connector types we know, in display order, NULL-terminated. */
 extern const char *const connector_types[];

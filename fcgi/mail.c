@@ -168,3 +168,29 @@ out:
 	buf_free(&m);
 	return rc;
 }
+
+int
+mail_person(struct req *r, const char *to, const char *lang, const char *subject_key,
+    const char *body_key, const char *const *lines)
+{
+	const char *saved = r->lang;
+	struct buf body = { 0 };
+	char subject[512];
+	int rc;
+
+	/* the recipient's language, not the one of whoever caused the message */
+	r->lang = lang && strcmp(lang, "en") == 0 ? "en" : "cs";
+	snprintf(subject, sizeof subject, "%s", tr(r, subject_key));
+	buf_printf(&body, "%s\r\n", tr(r, body_key));
+	for (int i = 0; lines && lines[i]; i++) {
+		const char *l = lines[i];
+
+		/* a line naming a key (MAIL_KEY "Mail.Reason") is translated; the others go as they
+		 * are (people's text never holds a control character: the parser refuses them) */
+		buf_printf(&body, "%s\r\n", *l == *MAIL_KEY ? tr(r, l + 1) : l);
+	}
+	r->lang = saved;
+	rc = mail_send(to, subject, body.s);
+	buf_free(&body);
+	return rc;
+}

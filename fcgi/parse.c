@@ -154,6 +154,51 @@ utf8_valid(const char *str, size_t len)
 	return 1;
 }
 
+size_t
+utf8_prefix(const char *str, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t lead = len, need;
+
+	/* back over at most three continuation bytes to the lead byte of the last character */
+	while (lead > 0 && len - lead < 4 && (s[lead - 1] & 0xC0) == 0x80)
+		lead--;
+	if (lead == 0 || (s[lead - 1] & 0xC0) == 0x80)
+		return len;                     /* no lead byte in reach: not ours to judge */
+	lead--;
+	if (s[lead] < 0x80)
+		need = 1;
+	else if (s[lead] >= 0xF0)
+		need = 4;
+	else if (s[lead] >= 0xE0)
+		need = 3;
+	else
+		need = 2;
+	return len - lead < need ? lead : len;
+}
+
+int
+text_plain(const char *str)
+{
+	const unsigned char *s = (const unsigned char *)str;
+
+	for (; *s; s++) {
+		unsigned cp;
+
+		if (s[0] == 0xE2 && s[1] == 0x80 && s[2]) {              /* U+2000..U+203F */
+			cp = 0x2000 | (s[2] & 0x3F);
+			if ((cp >= 0x200B && cp <= 0x200F) || (cp >= 0x202A && cp <= 0x202E))
+				return 0;
+		} else if (s[0] == 0xE2 && s[1] == 0x81 && s[2]) {       /* U+2040..U+207F */
+			cp = 0x2040 | (s[2] & 0x3F);
+			if (cp == 0x2060 || (cp >= 0x2066 && cp <= 0x2069))
+				return 0;
+		} else if (s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF) /* U+FEFF */
+			return 0;
+	}
+	return 1;
+}
+
 /* Whether s[0..len) is clean text: no NUL (PARSE_BAD_ENCODING), strict UTF-8 (PARSE_BAD_UTF8),
  * no control characters but tab, CR and LF: C0, DEL, and C1 (U+0080..U+009F) (PARSE_BAD_CHAR). */
 static enum parse_status

@@ -75,6 +75,18 @@ enum parse_status parse_cookies(struct kvlist *out, const char *header, size_t m
  * else 0. NUL bytes are valid UTF-8 here; callers that mind check for them. */
 int utf8_valid(const char *s, size_t len);
 
+/* How many of the first len bytes of s to keep so that a cut there does not split a UTF-8
+ * character: len itself, or less when the last character is incomplete (s was cut in its
+ * middle, as snprintf does). Only the end is looked at: s[0..len) is taken to be UTF-8 but for
+ * its end. Pure. */
+size_t utf8_prefix(const char *s, size_t len);
+
+/* 1 if s (UTF-8) holds none of the invisible characters that change how text around them is
+ * shown: bidi embeddings, overrides and isolates (U+202A..U+202E, U+2066..U+2069) and
+ * zero-width or directional marks (U+200B..U+200F, U+2060, U+FEFF). A title or a name with one
+ * of them can look like another text than the one stored, so such fields refuse them. Pure. */
+int text_plain(const char *s);
+
 /*
  * Route patterns: "/chargers/{id}" matches "/chargers/17" giving the param id=17. path is the raw
  * request path (no query string, not decoded). Literal parts of the pattern compare byte for byte

@@ -292,20 +292,26 @@ fail(struct req *r, int status, const char *param, const char *fmt, ...)
 {
 	char msg[512];
 	va_list ap;
-	int api = (r->route && (r->route->flags & R_API)) ||
+	int n, api = (r->route && (r->route->flags & R_API)) ||
 	    (r->path && (strncmp(r->path, "/api/", 5) == 0 || strcmp(r->path, "/health") == 0));
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
+	n = vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
+	/* a long message is cut, and never in the middle of a character: JSON needs whole UTF-8 */
+	if (n >= (int)sizeof msg)
+		msg[utf8_prefix(msg, strlen(msg))] = '\0';
 	log_warn("%d %s%s%s id=%s", status, msg, param ? " param=" : "", param ? param : "", r->id);
 	/* headers set before fail() (Allow, Retry-After) are kept */
 	if (api) {
 		json_t *e = json_pack("{s:{s:i,s:s,s:s}}", "error", "status", status, "message", msg,
-		    "request_id", r->id);
+		    "request_id", r->id), *pj;
 
-		if (param)
-			json_object_set_new(json_object_get(e, "error"), "param", json_string(param));
+		if (e == NULL)     /* not UTF-8 after all: still an answer, and JSON */
+			e = json_pack("{s:{s:i,s:s,s:s}}", "error", "status", status, "message", "invalid request",
+			    "request_id", r->id);
+		if (param && (pj = json_string(param)) != NULL)
+			json_object_set_new(json_object_get(e, "error"), "param", pj);
 		return json_reply(r, status, e);
 	}
 	if (r->hdf)

@@ -84,6 +84,8 @@ check_field(const struct field *f, const char *s, union value *v)
 		n = (long long)utf8_chars(s);
 		if (n < (long long)f->min || n > (long long)f->max)
 			return "has the wrong length";
+		if ((f->flags & F_PLAIN) && !text_plain(s))
+			return "contains invisible formatting characters";
 		v->s = s;
 		return NULL;
 	case V_INT:
@@ -143,6 +145,7 @@ why_key(const char *why)
 		{ "is not one of the allowed values", "Err.Choice" },
 		{ "must be an e-mail address", "Err.Email" },
 		{ "is required", "Err.Required" },
+		{ "contains invisible formatting characters", "Err.Invisible" },
 	};
 
 	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)

@@ -263,16 +263,53 @@ session_end(struct req *r)
 
 /* ---------------------------------------------------------------- rate limits, audit */
 
+const char *
+wait_words(struct req *r, int seconds, char *out, size_t n)
+{
+	int m = (seconds + 59) / 60;
+	const char *text, *brace;
+
+	if (seconds < 60)
+		text = tr(r, "Wait.Soon");
+	else if (m == 1)
+		text = tr(r, "Wait.Min1");
+	else if (m >= 2 && m <= 4)
+		text = tr(r, "Wait.Min2");
+	else
+		text = tr(r, "Wait.Min5");
+	/* "{n}" in the translation is the number of minutes */
+	if ((brace = strstr(text, "{n}")) != NULL)
+		snprintf(out, n, "%.*s%d%s", (int)(brace - text), text, m, brace + 3);
+	else
+		snprintf(out, n, "%s", text);
+	return out;
+}
+
+const char *
+too_many(struct req *r, const char *key, int seconds, char *out, size_t n)
+{
+	char wait[128];
+	const char *text = tr(r, key), *brace;
+
+	wait_words(r, seconds, wait, sizeof wait);
+	if ((brace = strstr(text, "{wait}")) != NULL)
+		snprintf(out, n, "%.*s%s%s", (int)(brace - text), text, wait, brace + 6);
+	else
+		snprintf(out, n, "%s", text);
+	return out;
+}
+
 int
 rate_limit(struct req *r, const char *bucket, int max, int window_s)
 {
-	char win[16];
-	const char *p[] = { bucket, win };
+	char win[16], lim[16], msg[512];
+	const char *p[] = { bucket, win, lim };
 	PGresult *res;
 	int hits, left;
 
 	snprintf(win, sizeof win, "%d", window_s);
-	if ((res = dbq(S_RATE_HIT, 2, p)) == NULL)
+	snprintf(lim, sizeof lim, "%d", max);
+	if ((res = dbq(S_RATE_HIT, 3, p)) == NULL)
 		return 0;
 	hits = atoi(PQgetvalue(res, 0, 0));
 	left = atoi(PQgetvalue(res, 0, 1));
@@ -283,8 +320,98 @@ rate_limit(struct req *r, const char *bucket, int max, int window_s)
 		left = 1;
 	log_warn("rate limit %s: %d hits id=%s", bucket, hits, r->id);
 	req_header(r, "Retry-After", "%d", left);
-	fail(r, 429, NULL, "%s", tr(r, "Error.TooMany"));
+	fail(r, 429, NULL, "%s", too_many(r, "Error.TooManyWait", left, msg, sizeof msg));
 	return -1;
+}
+
+int
+throttle_wait(const char *bucket, int max, int window_s)
+{
+	char win[16], lim[16];
+	const char *p[] = { bucket, win, lim };
+	PGresult *res;
+	int wait = 0;
+
+	snprintf(win, sizeof win, "%d", window_s);
+	snprintf(lim, sizeof lim, "%d", max);
+	if ((res = dbq(S_RATE_PEEK, 3, p)) == NULL)
+		return 0;
+	if (atoi(PQgetvalue(res, 0, 0)) >= max) {
+		wait = atoi(PQgetvalue(res, 0, 1));
+		if (wait < 1)
+			wait = 1;
+	}
+	PQclear(res);
+	return wait;
+}
+
+void
+throttle_note(const char *bucket, int window_s)
+{
+	char win[16];
+	const char *p[] = { bucket, win };
+	PGresult *res;
+
+	snprintf(win, sizeof win, "%d", window_s);
+	if ((res = dbq(S_RATE_NOTE, 2, p)) != NULL)
+		PQclear(res);
+}
+
+/* ---------------------------------------------------------------- known devices */
+
+/* "\\x<hex>" of the SHA-256 of a cookie token, for a bytea parameter */
+static void
+token_hash_param(const char *tok, char out[70])
+{
+	uint8_t hash[32];
+	char hex[65];
+
+	secret_token_hash(tok, hash);
+	secret_hex(hash, 32, hex);
+	snprintf(out, 70, "\\x%s", hex);
+}
+
+int
+device_known(struct req *r, long long account, char id_out[17])
+{
+	const char *tok = kvlist_get(&r->cookies, DEVICE_COOKIE);
+	char aid[24], bytea[70];
+	const char *p[] = { aid, bytea };
+	PGresult *res;
+	int known = 0;
+
+	*id_out = '\0';
+	if (tok == NULL || strlen(tok) != SECRET_TOKEN_CHARS || account <= 0)
+		return 0;
+	snprintf(aid, sizeof aid, "%lld", account);
+	token_hash_param(tok, bytea);
+	if ((res = dbq(S_DEVICE_KNOWN, 2, p)) != NULL) {
+		known = PQntuples(res) == 1;
+		PQclear(res);
+	}
+	if (known)
+		snprintf(id_out, 17, "%.16s", bytea + 2);   /* names the device's own bucket */
+	return known;
+}
+
+void
+device_remember(struct req *r, long long account)
+{
+	const char *old = kvlist_get(&r->cookies, DEVICE_COOKIE);
+	char tok[SECRET_TOKEN_CHARS + 1], aid[24], bytea[70];
+	const char *p[] = { aid, bytea };
+	PGresult *res;
+
+	if (old && strlen(old) == SECRET_TOKEN_CHARS)
+		snprintf(tok, sizeof tok, "%s", old);   /* one cookie for every account on this browser */
+	else
+		secret_token(tok);
+	snprintf(aid, sizeof aid, "%lld", account);
+	token_hash_param(tok, bytea);
+	if ((res = dbq(S_DEVICE_NOTE, 2, p)) != NULL)
+		PQclear(res);
+	set_cookie(r, DEVICE_COOKIE, tok, 180L * 86400);
+	sodium_memzero(tok, sizeof tok);
 }
 
 int

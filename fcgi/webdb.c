@@ -98,16 +98,18 @@ static const struct db_stmt stmts[S__MAX + 1] = {
 		"coalesce(host(ip), ''), coalesce(user_agent, '') FROM web_sessions "
 		"WHERE account_id = $1::bigint AND revoked_at IS NULL AND expires_at > now() "
 		"ORDER BY last_seen_at DESC LIMIT 50" },
-	/* $1 bucket, $2 window seconds: hits in the last window counting this one, and seconds
-	 * until the oldest of them leaves the window (one statement snapshot: the count does not
-	 * see the row this hit inserts, hence the + 1) */
+	/* $1 bucket, $2 window seconds, $3 the most hits allowed in it: hits in the last window
+	 * counting this one, and seconds until it is under the limit again (until the $3-th newest
+	 * hit leaves the window). A hit over the limit is refused and not recorded, so a refused
+	 * client cannot keep the window full by trickling (sql/006_rate_sliding.sql; issue 8, 3.2). */
 	[S_RATE_HIT] = { "rate_hit",
 		"WITH old AS (DELETE FROM rate_limits WHERE bucket = $1 "
 		"AND hit_at <= now() - $2::int * interval '1 second'), "
-		"hit AS (INSERT INTO rate_limits (bucket) VALUES ($1)) "
-		"SELECT count(*) + 1, coalesce(ceil(extract(epoch FROM min(hit_at) + $2::int * interval '1 second' "
-		"- now())), $2::int)::int FROM rate_limits "
-		"WHERE bucket = $1 AND hit_at > now() - $2::int * interval '1 second'" },
+		"h AS (SELECT hit_at FROM rate_limits WHERE bucket = $1 AND hit_at > now() - $2::int * interval '1 second'), "
+		"n AS (SELECT count(*) AS n FROM h), "
+		"hit AS (INSERT INTO rate_limits (bucket) SELECT $1 FROM n WHERE n.n < $3::int) "
+		"SELECT n.n + 1, coalesce((SELECT ceil(extract(epoch FROM hit_at + $2::int * interval '1 second' - now()))::int "
+		"  FROM h ORDER BY hit_at DESC OFFSET greatest($3::int - 1, 0) LIMIT 1), $2::int) FROM n" },
 	/* $1 email */
 	[S_ACCOUNT_BY_EMAIL] = { "account_by_email",
 		"SELECT id, password_hash, state, display_name, email_verified_at IS NOT NULL, lang "
@@ -139,6 +141,7 @@ static const struct db_stmt stmts[S__MAX + 1] = {
 		"s AS (UPDATE web_sessions SET revoked_at = now(), ip = NULL, user_agent = NULL "
 		"  WHERE account_id IN (SELECT id FROM a) AND revoked_at IS NULL), "
 		"t AS (DELETE FROM account_tokens WHERE account_id IN (SELECT id FROM a)), "
+		"d AS (DELETE FROM known_devices WHERE account_id IN (SELECT id FROM a)), "
 		"k AS (UPDATE api_keys SET revoked_at = now() WHERE account_id IN (SELECT id FROM a) AND revoked_at IS NULL), "
 		"l AS (UPDATE listings SET state = 'deleted', updated_at = now() "
 		"  WHERE owner_id IN (SELECT id FROM a) AND state <> 'deleted'), "
@@ -167,6 +170,42 @@ static const struct db_stmt stmts[S__MAX + 1] = {
 	[S_AUDIT] = { "audit",
 		"INSERT INTO audit_log (actor_id, action, target_type, target_id, reason, ip) "
 		"VALUES ($1::bigint, $2, $3, $4::bigint, $5, $6::inet)" },
+	/* $1 bucket, $2 window seconds, $3 limit: the failures noted in the window, and seconds
+	 * until there are fewer than $3 (0 when there are); nothing is recorded (login throttle) */
+	[S_RATE_PEEK] = { "rate_peek",
+		"WITH h AS (SELECT hit_at FROM rate_limits WHERE bucket = $1 AND hit_at > now() - $2::int * interval '1 second') "
+		"SELECT (SELECT count(*) FROM h), coalesce((SELECT ceil(extract(epoch FROM hit_at + $2::int * interval '1 second' "
+		"  - now()))::int FROM h ORDER BY hit_at DESC OFFSET greatest($3::int - 1, 0) LIMIT 1), 0)" },
+	/* $1 bucket, $2 window seconds: one failure noted (the bucket's old ones go) */
+	[S_RATE_NOTE] = { "rate_note",
+		"WITH old AS (DELETE FROM rate_limits WHERE bucket = $1 AND hit_at <= now() - $2::int * interval '1 second') "
+		"INSERT INTO rate_limits (bucket) VALUES ($1)" },
+	/* $1 account, $2 purpose: every token still open for it is used up (after a reset, R2
+	 * no longer works once R1 set the password) */
+	[S_TOKEN_EXPIRE] = { "token_expire",
+		"UPDATE account_tokens SET used_at = now() WHERE account_id = $1::bigint AND purpose = $2 "
+		"AND used_at IS NULL" },
+	/* $1 account, $2 device token hash: has this browser logged in to it (in 180 days)? */
+	[S_DEVICE_KNOWN] = { "device_known",
+		"SELECT 1 FROM known_devices WHERE account_id = $1::bigint AND token_hash = $2::bytea "
+		"AND created_at > now() - interval '180 days'" },
+	/* $1 account, $2 device token hash: this browser has logged in (sql/014) */
+	[S_DEVICE_NOTE] = { "device_note",
+		"INSERT INTO known_devices (account_id, token_hash) VALUES ($1::bigint, $2::bytea) "
+		"ON CONFLICT (account_id, token_hash) DO UPDATE SET last_used_at = now(), "
+		"created_at = CASE WHEN known_devices.created_at > now() - interval '180 days' "
+		"  THEN known_devices.created_at ELSE now() END" },
+	/* $1 account: no browser is known any more (a new password: whoever used the old one
+	 * does not keep a way around the login throttle) */
+	[S_DEVICE_FORGET] = { "device_forget",
+		"DELETE FROM known_devices WHERE account_id = $1::bigint" },
+	/* $1 account, whatever its state: where and in which language to write to them */
+	[S_ACCOUNT_MAIL] = { "account_mail",
+		"SELECT email, lang, display_name FROM accounts WHERE id = $1::bigint AND state <> 'deleted'" },
+	/* $1 listing: its owner's address and language, and the listing's title */
+	[S_LISTING_MAIL] = { "listing_mail",
+		"SELECT a.email, a.lang, l.title FROM listings l JOIN accounts a ON a.id = l.owner_id "
+		"WHERE l.id = $1::bigint AND a.state <> 'deleted'" },
 	/* ---- owners (owner.c) */
 	/* $1 owner, $2 title, $3 description, $4 address, $5 city, $6 lat, $7 lon, $8 access,
 	 * $9 auto accept, $10 price, $11 idle fee, $12 idle grace, $13 session fee,
@@ -307,8 +346,11 @@ static const struct db_stmt stmts[S__MAX + 1] = {
 	[S_ADMIN_ACCOUNT_STATE] = { "admin_account_state",
 		"WITH a AS (UPDATE accounts SET state = $2, state_reason = $3 WHERE id = $1::bigint AND state = $4 "
 		"  AND id <> $5::bigint RETURNING id), "
-		/* a suspended person's listings leave the map with them, and come back with them */
-		"l AS (UPDATE listings SET state = CASE WHEN $2 = 'suspended' THEN 'suspended' ELSE 'approved' END, "
+		/* a suspended person's listings leave the map with them, and come back with them as
+		 * each of them was (a paused one stays paused: state_before_suspension, sql/014) */
+		"l AS (UPDATE listings SET state = CASE WHEN $2 = 'suspended' THEN 'suspended' "
+		"    ELSE coalesce(state_before_suspension, 'approved') END, "
+		"  state_before_suspension = CASE WHEN $2 = 'suspended' THEN state ELSE NULL END, "
 		"  state_reason = CASE WHEN $2 = 'suspended' THEN 'account suspended' ELSE NULL END, updated_at = now() "
 		"  WHERE owner_id IN (SELECT id FROM a) AND ((($2 = 'suspended') AND state IN ('approved', 'paused')) "
 		"  OR ($2 = 'active' AND state = 'suspended' AND state_reason = 'account suspended'))) "

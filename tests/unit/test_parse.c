@@ -8,6 +8,7 @@
 #include <locale.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 /* The list as "name=value|name=value", in a static buffer; "(empty)" for no pairs. */
 static const char *
@@ -153,6 +154,60 @@ test_utf8(void)
 }
 
 /* --- parse_urlencoded --- */
+
+/* Cutting text on a character boundary; invisible formatting characters in titles and names. */
+static void
+test_text(void)
+{
+	static const struct { const char *s; size_t len, want; } cut[] = {
+		{ "abc", 3, 3 },
+		{ "ab\xc3\xa9", 4, 4 },            /* "abé" whole */
+		{ "ab\xc3\xa9", 3, 2 },            /* cut inside é */
+		{ "\xe2\x82\xac", 3, 3 },          /* € whole */
+		{ "\xe2\x82\xac", 2, 0 },
+		{ "\xe2\x82\xac", 1, 0 },
+		{ "x\xf0\x9f\x94\x8c", 5, 5 },      /* 🔌 whole */
+		{ "x\xf0\x9f\x94\x8c", 4, 1 },
+		{ "x\xf0\x9f\x94\x8c", 2, 1 },
+		{ "", 0, 0 },
+	};
+	static const struct { const char *s; int want; } plain[] = {
+		{ "Wallbox v garáži", 1 },
+		{ "Žluťoučký kůň – 11 kW € 🔌", 1 },
+		{ "evil\xe2\x80\xaegnp.exe", 0 },    /* U+202E right-to-left override */
+		{ "\xe2\x80\xaa", 0 },               /* U+202A */
+		{ "\xe2\x80\xac", 0 },               /* U+202C pop */
+		{ "a\xe2\x81\xa6" "b", 0 },             /* U+2066 isolate */
+		{ "a\xe2\x81\xa9" "b", 0 },             /* U+2069 */
+		{ "a\xe2\x80\x8b" "b", 0 },             /* U+200B zero width space */
+		{ "a\xe2\x80\x8d" "b", 0 },             /* U+200D joiner */
+		{ "a\xe2\x80\x8f" "b", 0 },             /* U+200F right-to-left mark */
+		{ "a\xe2\x81\xa0" "b", 0 },             /* U+2060 word joiner */
+		{ "\xef\xbb\xbfTitle", 0 },          /* U+FEFF */
+		{ "a\xe2\x80\x93" "b", 1 },             /* U+2013 en dash is fine */
+		{ "a\xe2\x80\xaf" "b", 1 },             /* U+202F narrow no-break space is fine */
+		{ "a\xe2\x81\xa5" "b", 1 },             /* U+2065 (unassigned, next to the isolates) */
+		{ "a\xe2\x80\x8a" "b", 1 },             /* U+200A hair space */
+		{ "", 1 },
+	};
+	for (size_t i = 0; i < sizeof cut / sizeof cut[0]; i++)
+		T_INT(utf8_prefix(cut[i].s, cut[i].len), cut[i].want, "utf8_prefix: \"%s\" cut at %zu keeps %zu",
+		      esc(cut[i].s), cut[i].len, cut[i].want);
+	/* what fail() does: 300 × é through a 512-byte buffer */
+	{
+		char big[700] = "", out[512];
+
+		for (int i = 0; i < 300; i++)
+			strcat(big, "\xc3\xa9");
+		memcpy(out, big, sizeof out - 1);       /* as snprintf into 512 bytes cuts it */
+		out[sizeof out - 1] = '\0';
+		T_INT(strlen(out), 511, "utf8_prefix: 300 × é cut at 511 bytes, inside a character");
+		out[utf8_prefix(out, strlen(out))] = '\0';
+		T_OK(strlen(out) == 510 && utf8_valid(out, strlen(out)), "utf8_prefix: what is left is 255 whole é");
+	}
+	for (size_t i = 0; i < sizeof plain / sizeof plain[0]; i++)
+		T_INT(text_plain(plain[i].s), plain[i].want, "text_plain: \"%s\"", esc(plain[i].s));
+}
 
 static void
 test_urlencoded(void)
@@ -619,6 +674,31 @@ test_long(void)
 	}
 }
 
+/* Sets LC_NUMERIC to a locale whose decimal point is ','; 1 done, 0 not possible. An installed
+ * cs_CZ or de_DE is used when there is one; otherwise cs_CZ.UTF-8 is compiled with localedef
+ * from the glibc sources every Debian has into a new directory under /tmp (named in dir, for
+ * the caller to remove) that LOCPATH points to. */
+static int
+comma_locale(char dir[64])
+{
+	char cmd[256];
+
+	*dir = '\0';
+	if (setlocale(LC_NUMERIC, "cs_CZ.UTF-8") || setlocale(LC_NUMERIC, "de_DE.UTF-8"))
+		return 1;
+	snprintf(dir, 64, "/tmp/evshare-locale.XXXXXX");
+	if (mkdtemp(dir) == NULL) {
+		*dir = '\0';
+		return 0;
+	}
+	/* -c: the glibc sources give warnings that are not errors here */
+	snprintf(cmd, sizeof cmd, "localedef -c -i cs_CZ -f UTF-8 '%s/cs_CZ.UTF-8' >/dev/null 2>&1", dir);
+	if (system(cmd) == -1)
+		return 0;
+	setenv("LOCPATH", dir, 1);
+	return setlocale(LC_NUMERIC, "cs_CZ.UTF-8") != NULL;
+}
+
 static void
 test_double(void)
 {
@@ -669,15 +749,29 @@ test_double(void)
 		T_INT(parse_double(NULL, 0, 1, &v), -1, "parse_double: NULL");
 	}
 
-	/* the process locale does not change the decimal point */
-	if (setlocale(LC_NUMERIC, "cs_CZ.UTF-8") || setlocale(LC_NUMERIC, "de_DE.UTF-8")) {
+	/* the process locale does not change the decimal point: this check is always made (a
+	 * machine without a ',' locale gets one built here), and fails when it cannot be */
+	{
+		char dir[64] = "";
+		int have = comma_locale(dir);
 		double v = 0;
+
+		T_OK(have, "parse_double: a locale with a decimal comma to test under (%s)",
+		     *dir ? "built with localedef" : "installed");
+		T_OK(have && strcmp(localeconv()->decimal_point, ",") == 0,
+		     "parse_double: the test locale's decimal point is ','");
 		T_INT(parse_double("1.5", 0, 2, &v), 0, "parse_double: '.' under a ',' locale");
 		T_OK(v == 1.5, "parse_double: value under a ',' locale");
 		T_INT(parse_double("1,5", 0, 2, &v), -1, "parse_double: ',' under a ',' locale");
 		setlocale(LC_NUMERIC, "C");
-	} else
-		T_OK(1, "parse_double: no ',' locale installed, locale check skipped");
+		if (*dir) {
+			char cmd[128];
+
+			snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+			if (system(cmd) != 0)
+				printf("# could not remove %s\n", dir);
+		}
+	}
 }
 
 static void
@@ -810,6 +904,7 @@ main(void)
 	test_kvlist();
 	test_status_str();
 	test_utf8();
+	test_text();
 	test_urlencoded();
 	test_cookies();
 	test_routes();

@@ -456,6 +456,123 @@ test_hdf_rows(void)
 	PQclear(res);
 }
 
+/* next= after login: only a path on this site (issue 8, 3.4) */
+static void
+test_safe_next(void)
+{
+	static const struct { const char *in, *want; } t[] = {
+		{ "/account", "/account" },
+		{ "/owner/listings/7?m=host", "/owner/listings/7?m=host" },
+		{ "/chargers/1#map", "/chargers/1#map" },
+		{ "/mapa/žluťoučký", "/mapa/žluťoučký" },
+		{ "/", "/" },
+		{ "/\t/evil.example", "/" },      /* next=/%09/evil.example: browsers drop the tab */
+		{ "/\n/evil.example", "/" },
+		{ "/\r/evil.example", "/" },
+		{ "/\r\n/evil.example", "/" },
+		{ "\t//evil.example", "/" },
+		{ "/\x0b/evil.example", "/" },
+		{ "/\x0c/evil.example", "/" },
+		{ "/\x1f/evil.example", "/" },
+		{ "/\x7f/evil.example", "/" },
+		{ "/ /evil.example", "/" },
+		{ "/account\tx", "/" },
+		{ "//evil.example", "/" },
+		{ "//evil.example/x", "/" },
+		{ "/\\evil.example", "/" },
+		{ "/x\\..\\evil", "/" },
+		{ "\\\\evil.example", "/" },
+		{ "https://evil.example/", "/" },
+		{ "http:/evil.example", "/" },
+		{ "javascript:alert(1)", "/" },
+		{ "evil.example", "/" },
+		{ "", "/" },
+	};
+
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		char shown[128], *o = shown;
+
+		for (const unsigned char *p = (const unsigned char *)t[i].in; *p && o < shown + sizeof shown - 5; p++)
+			o += *p < ' ' || *p == 0x7f ? sprintf(o, "\\x%02x", *p) : sprintf(o, "%c", *p);
+		*o = '\0';
+		T_STR(safe_next(t[i].in), t[i].want, "safe_next: \"%s\"", shown);
+	}
+	T_STR(safe_next(NULL), "/", "safe_next: none");
+}
+
+/* The wait of a throttle in words, both languages (3.2); a name with a bidi override is
+ * refused at its field, as every F_PLAIN field (3.12) */
+static void
+test_words(void)
+{
+	static const struct { int s; const char *cs, *en; } t[] = {
+		{ 1, "za necelou minutu", "in less than a minute" },
+		{ 59, "za necelou minutu", "in less than a minute" },
+		{ 60, "za 1 minutu", "in 1 minute" },
+		{ 61, "za 2 minuty", "in 2 minutes" },
+		{ 180, "za 3 minuty", "in 3 minutes" },
+		{ 240, "za 4 minuty", "in 4 minutes" },
+		{ 241, "za 5 minut", "in 5 minutes" },
+		{ 900, "za 15 minut", "in 15 minutes" },
+		{ 3600, "za 60 minut", "in 60 minutes" },
+	};
+	char out[128], cookie[128], form[256], len[16], tok[44];
+	struct req *r;
+
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		R.lang = "cs";
+		T_STR(wait_words(&R, t[i].s, out, sizeof out), t[i].cs, "wait_words: %d s in Czech", t[i].s);
+		R.lang = "en";
+		T_STR(wait_words(&R, t[i].s, out, sizeof out), t[i].en, "wait_words: %d s in English", t[i].s);
+	}
+	R.lang = "en";
+	T_STR(too_many(&R, "Error.TooManyWait", 170, out, sizeof out), "Too many attempts. Try again in 3 minutes.",
+	    "too_many: the wait inside the sentence");
+	R.lang = "cs";
+	T_STR(too_many(&R, "Error.TooManyWait", 170, out, sizeof out), "Příliš mnoho pokusů. Zkuste to znovu za 3 minuty.",
+	    "too_many: and in Czech");
+
+	csrf_derive("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", tok);
+	snprintf(cookie, sizeof cookie, "ev_v=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA; lang=en");
+	snprintf(form, sizeof form, "csrf=%s&email=a%%40b.cz&name=evil%%E2%%80%%AEgnp.exe&password=Zelena-louka-1&password2=Zelena-louka-1", tok);
+	snprintf(len, sizeof len, "%zu", strlen(form));
+	body("application/x-www-form-urlencoded", form);
+	next_cookie = cookie;
+	r = run("POST", "/register", "CONTENT_LENGTH", len);
+	T_OK(r->status == 200 && has(r, "id=\"e-name\"") && has(r, "invisible formatting characters"),
+	    "a name with a right-to-left override is refused at the name, with the reason (%d)", r->status);
+}
+
+/* fail() cuts a long message on a character boundary, so the JSON error is valid (3.8); the
+ * name with and without an "x" before the 300 × é, so that one of them is cut in the middle of
+ * an é whatever the length of the text around it */
+static void
+test_long_error(void)
+{
+	for (int n = 0; n <= 1; n++) {
+		struct buf uri = { 0 };
+		struct req *r;
+		json_t *doc, *e;
+		json_error_t jerr;
+
+		buf_adds(&uri, n ? "/api/v1/chargers?x" : "/api/v1/chargers?");
+		for (int i = 0; i < 300; i++)
+			buf_adds(&uri, "%C3%A9");
+		buf_adds(&uri, "=1");
+		r = run("GET", uri.s, NULL, NULL);
+		T_INT(r->status, 400, "/api/v1/chargers?%s<300 × é>=1 is 400", n ? "x" : "");
+		doc = json_loadb(r->out.s ? r->out.s : "", r->out.len, 0, &jerr);
+		T_OK(doc != NULL, "and its body is valid JSON (%s)", doc ? "ok" : jerr.text);
+		e = json_object_get(doc, "error");
+		T_OK(json_is_string(json_object_get(e, "message")) &&
+		    strncmp(json_string_value(json_object_get(e, "message")), "unknown parameter", 17) == 0,
+		    "with the message, cut where a character ends");
+		T_OK(json_integer_value(json_object_get(e, "status")) == 400, "and the status 400");
+		json_decref(doc);
+		buf_free(&uri);
+	}
+}
+
 int
 main(void)
 {
@@ -480,6 +597,9 @@ main(void)
 	test_lang_files();
 	test_people();
 	test_hdf_rows();
+	test_safe_next();
+	test_long_error();
+	test_words();
 	test_incomplete_answer();
 	req_reset(&R);
 	buf_free(&R.out);
