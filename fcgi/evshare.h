@@ -260,6 +260,11 @@ int parse_hhmm(const char *s);
  * appended to out; 0 ok, -1 when a piece is not a real date (2000..2100). Pure. */
 int parse_dates(const char *s, struct buf *out);
 
+/* the footer's pages (pages.c; issue 8/4.9) */
+int h_terms(struct req *r);
+int h_privacy(struct req *r);
+int h_contact(struct req *r);
+
 /* admins (admin.c) */
 int h_admin(struct req *r);
 int h_admin_listings(struct req *r);

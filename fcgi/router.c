@@ -14,6 +14,10 @@ const struct route routes[] = {
 	{ "GET", "/chargers/{id}", h_charger, NULL, 0 },
 	{ "GET", "/api/v1/chargers", h_api_chargers, f_api_chargers, R_API },
 	{ "GET", "/health", h_health, NULL, R_API },
+	/* the footer's pages (pages.c) */
+	{ "GET", "/terms", h_terms, NULL, 0 },
+	{ "GET", "/privacy", h_privacy, NULL, 0 },
+	{ "GET", "/contact", h_contact, NULL, 0 },
 
 	/* accounts (account.c) */
 	{ "GET", "/register", h_register_form, NULL, 0 },

@@ -51,7 +51,7 @@
  </tbody></table></div><?cs /if ?>
  <h2><?cs var:L.Admin.AuditTitle ?></h2>
  <?cs if:Audit.N == "0" ?><p class="muted"><?cs var:L.Admin.None ?></p><?cs else ?><div class="table-wrap"><table class="data audit"><tbody>
- <?cs each:a = Audit ?><?cs if:a.C0 ?><tr><td><?cs var:a.C0 ?></td><td><?cs var:a.C1 ?></td><td><?cs var:a.C2 ?></td><td><?cs var:a.C5 ?></td></tr><?cs /if ?><?cs /each ?>
+ <?cs each:a = Audit ?><?cs if:a.C0 ?><?cs set:dot = string.find(a.C2, ".") ?><?cs set:act = L.AuditAction[string.slice(a.C2, 0, dot) + "_" + string.slice(a.C2, dot + 1, string.length(a.C2))] ?><tr><td class="when"><?cs var:a.C0 ?></td><td class="who"><?cs var:a.C1 ?></td><td><?cs if:act ?><?cs var:act ?><?cs else ?><code><?cs var:a.C2 ?></code><?cs /if ?></td><td class="reason"><?cs var:a.C5 ?></td></tr><?cs /if ?><?cs /each ?>
  </tbody></table></div><?cs /if ?>
 </main>
 <?cs include:"footer.cs" ?>

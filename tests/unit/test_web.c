@@ -26,6 +26,7 @@
 #include "../../fcgi/mail.c"
 #include "../../fcgi/account.c"
 #include "../../fcgi/hours.c"
+#include "../../fcgi/pages.c"
 #include "../../fcgi/owner.c"
 #include "../../fcgi/admin.c"
 #include "t.h"
