@@ -53,6 +53,12 @@ async function layoutProblems(page, narrow) {
       if (!wrap && r.right > window.innerWidth + 0.5) out.push(`table.${t.className} runs off the screen without a scrolling container`);
       if (wrap && wrap.getBoundingClientRect().right > window.innerWidth + 0.5) out.push(`.table-wrap of table.${t.className} is wider than the screen`);
     }
+    const foot = document.querySelector('footer.site-footer'), legend = document.querySelector('.map-legend');
+    if (foot && legend) {
+      const a = foot.getBoundingClientRect(), b = legend.getBoundingClientRect();
+      if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom) out.push('the footer covers the map legend');
+      if (a.height > 30) out.push(`the footer over the map takes ${Math.round(a.height)}px`);
+    }
     if (narrow) {
       const whole = (sel, what) => {
         const e = document.querySelector(sel);
@@ -61,6 +67,9 @@ async function layoutProblems(page, narrow) {
         if (r.left < -0.5 || r.right > window.innerWidth + 0.5 || r.width < 1) out.push(`${what} is off the screen (${Math.round(r.left)}..${Math.round(r.right)})`);
         if (e.scrollWidth > e.clientWidth + 1) out.push(`${what} is cut (${e.scrollWidth} > ${e.clientWidth})`);
       };
+      const logo = document.querySelector('header.site .logo').getBoundingClientRect();
+      const ls = document.querySelector('header.site .lang-switch').getBoundingClientRect();
+      if (ls.top >= logo.bottom) out.push('the language switch fell to a row of its own');
       whole('header.site a[href="/register"]', 'the sign-up button');
       whole('header.site a[href="/login"]', 'the log-in link');
       whole('header.site .nav-logout button', 'the log-out button');
@@ -130,6 +139,21 @@ try {
         await ctx.close();
       }
     }
+  }
+
+  // ---- the smallest common phone (360 px): the map page's header and footer line
+  for (const lang of ['cs', 'en']) {
+    await check(`360 px, ${lang}: the map page's header and footer fit`, async () => {
+      const ctx = await browser.newContext({ viewport: { width: 360, height: 740 } });
+      const page = await ctx.newPage();
+      page.route((url) => !url.href.startsWith(BASE), (route) => route.fulfill({ status: 204, body: '' }));
+      await page.goto(`${BASE}/?lang=${lang}`);
+      await page.waitForSelector('.map-legend');
+      await page.screenshot({ path: shot(`narrow-360-${lang}-map.png`) });
+      const p = await layoutProblems(page, true);
+      await ctx.close();
+      assert(!p, p);
+    });
   }
 
   // ---- the map: filters in the URL, the English decimal point, a refused filter explained

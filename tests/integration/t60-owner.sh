@@ -113,6 +113,8 @@ hash1=$(sql "SELECT password_hash FROM charge_points WHERE listing_id = $lid")
 get h "/owner/listings/$lid?m=password"
 check "reloading the page does not show it again" bash -c "[ '$status' = 200 ] && ! grep -q '$cpw' '$tmp/body' && ! grep -q 'id=\"ocpp-password\"' '$tmp/body'"
 check "and does not make another password" [ "$(sql "SELECT password_hash FROM charge_points WHERE listing_id = $lid")" = "$hash1" ]
+http GET "/no-such-page" -b "$tmp/h.jar"
+check "a 404 page shows the signed-in person's name and Log out, not Log in / Register" bash -c "[ '$status' = 404 ] && grep -q 'class=\"nav-account\"' '$tmp/body' && grep -q 'action=\"/logout\"' '$tmp/body' && ! grep -q 'href=\"/register\"' '$tmp/body' && ! grep -q 'href=\"/login\"' '$tmp/body'"
 get h "/owner/listings/$lid"
 check "it is not shown again" bash -c "! grep -q '$cpw' '$tmp/body' && ! grep -q 'id=\"ocpp-password\"' '$tmp/body'"
 http GET "/owner/listings/$lid/password" -b "$tmp/h.jar"

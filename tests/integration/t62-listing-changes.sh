@@ -31,6 +31,19 @@ check "it is still on the map" on_map
 http GET "/chargers/$lid"
 check "the charger page shows the new price" bash -c "[ '$status' = 200 ] && grep -q '9,10' '$tmp/body'"
 
+# ---- hours: several windows, a night into the next day, shown so on the charger page (4.3)
+post own "/owner/listings/$lid/edit" "/owner/listings/$lid/edit" "title=$title" "description=$desc" "address=$address" \
+	"city=$city" "lat=$lat" "lon=$lon" "price=9,10" "d1=7:00-12:00, 13:00-22:00" "d5=18:00-7:00" "auto_accept=1"
+http GET "/chargers/$lid"
+check "the charger page shows two windows on Monday and Friday's night once, into Saturday" bash -c "grep -q '7:00–12:00, 13:00–22:00' '$tmp/body' && grep -q '18:00–7:00 (do dalšího dne)' '$tmp/body' && ! grep -q '0:00–7:00' '$tmp/body'"
+http GET "/chargers/$lid?lang=en"
+check "in English too" grep -q '18:00–7:00 (into the next day)' "$tmp/body"
+post own "/owner/listings/$lid/edit" "/owner/listings/$lid/edit" "title=$title" "description=$desc" "address=$address" \
+	"city=$city" "lat=$lat" "lon=$lon" "price=9,10" "d5=18:00-7:00" "d6=6:00-10:00" "auto_accept=1"
+check "a night overlapping the next morning is refused next to that day, naming both" bash -c "[ '$status' = 200 ] && grep -q 'id=\"e-d6\">Sobota, okno 1 (6:00–10:00): překrývá se s jiným oknem: Pátek 18:00–7:00.' '$tmp/body'"
+post own "/owner/listings/$lid/edit" "/owner/listings/$lid/edit" "title=$title" "description=$desc" "address=$address" \
+	"city=$city" "lat=$lat" "lon=$lon" "price=9,10" "d1=7:00-22:00" "auto_accept=1"
+
 # ---- a new title and pin: waits; the approved version stays public
 newtitle="Nový název $run <b>"
 post own "/owner/listings/$lid/edit" "/owner/listings/$lid/edit" "title=$newtitle" "description=$desc" "address=$address" \
