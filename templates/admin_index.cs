@@ -38,7 +38,8 @@
     <td><?cs var:l.C6 ?></td>
    </tr><?cs /if ?><?cs /each ?></tbody>
   </table></div>
-  <?cs call:reason_field() ?>
+  <label for="f-reason-revision"><?cs var:L.Admin.Reason ?>
+   <input id="f-reason-revision" name="reason"></label><?cs if:Queue.N == "0" ?><?cs call:ferr("reason") ?><?cs call:ferr("id") ?><?cs /if ?>
   <div class="actions">
    <button type="submit" name="action" value="approve" class="btn btn-primary"><?cs var:L.Admin.ApproveChange ?></button>
    <button type="submit" name="action" value="reject" class="btn btn-danger"><?cs var:L.Admin.RejectChange ?></button>

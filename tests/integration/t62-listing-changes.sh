@@ -96,12 +96,15 @@ post adm /admin/listings "/admin/listings/$lid" "action=restore" "id=$lid" "back
 get adm "/admin/listings/$lid"
 check "a published listing without a change offers only suspend" bash -c "grep -q 'value=\"suspend\"' '$tmp/body' && ! grep -q 'value=\"approve\"' '$tmp/body' && ! grep -q 'value=\"reject\"' '$tmp/body' && ! grep -q 'value=\"restore\"' '$tmp/body'"
 pend=$(sql "SELECT id FROM listings WHERE state = 'pending' ORDER BY id LIMIT 1")
-if [ -n "$pend" ]; then
-	get adm "/admin/listings/$pend"
-	check "a pending listing offers approve, reject, suspend; not restore" bash -c "grep -q 'value=\"approve\"' '$tmp/body' && grep -q 'value=\"reject\"' '$tmp/body' && grep -q 'value=\"suspend\"' '$tmp/body' && ! grep -q 'value=\"restore\"' '$tmp/body'"
-else
-	nok "demo data has a pending listing"
+made=
+if [ -z "$pend" ]; then   # (when the admin test has approved them all before)
+	pend=$(sql "SELECT id FROM listings WHERE state = 'approved' AND id <> $lid ORDER BY id LIMIT 1")
+	sql "UPDATE listings SET state = 'pending' WHERE id = $pend" >/dev/null
+	made=1
 fi
+get adm "/admin/listings/$pend"
+check "a pending listing offers approve, reject, suspend; not restore" bash -c "grep -q 'value=\"approve\"' '$tmp/body' && grep -q 'value=\"reject\"' '$tmp/body' && grep -q 'value=\"suspend\"' '$tmp/body' && ! grep -q 'value=\"restore\"' '$tmp/body'"
+[ -n "$made" ] && sql "UPDATE listings SET state = 'approved' WHERE id = $pend" >/dev/null
 gone=$(sql "SELECT id FROM listings WHERE state = 'deleted' ORDER BY id LIMIT 1")
 if [ -n "$gone" ]; then
 	get adm "/admin/listings/$gone"
