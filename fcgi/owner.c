@@ -4,12 +4,17 @@
  *   GET /owner                          my chargers, live status, bulk price change
  *   GET/POST /owner/listings/new        the listing form; submitting sends it to moderation
  *   GET/POST /owner/listings/{id}/edit  the same form for one's listing (not the connectors);
- *                                       a published or rejected listing goes back to moderation
- *   GET /owner/listings/{id}            one listing: state, how to connect, live panel
+ *                                       prices, hours and the like apply at once; a new title,
+ *                                       description or location of a published listing waits
+ *                                       for an admin while the approved one stays public
+ *                                       (sql/016_listing_revisions.sql)
+ *   GET /owner/listings/{id}            one listing: state, how to connect, live panel; shows
+ *                                       (and so uses up) a password generated just before
  *   GET /owner/listings/{id}/live       the live panel as JSON (static/js/owner.js polls it)
- *   POST /owner/listings/{id}/password  a new OCPP password, shown once (the old one stops)
+ *   POST /owner/listings/{id}/password  a new OCPP password (the old one stops), then 303 to
+ *                                       the listing page, which shows it once
  *   POST /owner/listings/{id}/test      TriggerMessage(StatusNotification) via ocpp_commands
- *   POST /owner/listings/{id}/pause|resume|delete
+ *   POST /owner/listings/{id}/pause|resume|delete   (delete: only with confirm=1)
  *   POST /owner/prices                  one price for several chargers
  */
 #include <stdio.h>
