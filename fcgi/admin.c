@@ -191,6 +191,11 @@ h_admin(struct req *r)
 		buf_free(&conns);
 	}
 	PQclear(res);
+	/* 8/4.2: published listings whose new look waits (approve/reject decide it) */
+	if ((res = dbq(S_ADMIN_REVISIONS, 0, NULL)) == NULL)
+		return admin_db_down(r);
+	rows(h, "Revisions", res);
+	PQclear(res);
 	return admin_page(r, "admin_index.cs", "Admin.QueueTitle", "queue");
 }
 

@@ -8,6 +8,7 @@
 
 #include "money.h"
 #include "evshare.h"
+#include "hours.h"
 
 static const char *
 connector_status_key(const char *s)
@@ -21,31 +22,32 @@ connector_status_key(const char *s)
 	return "Unknown";
 }
 
-/* "06:00" from minutes after midnight (1440 is "24:00"). */
-static void
-hhmm(int min, char out[8])
-{
-	snprintf(out, 8, "%02d:%02d", (min / 60) % 25, min % 60);
-}
-
-/* The week from "weekday start end,..." (S_CHARGER column 17, in weekday and time order). */
+/* The week from "weekday start end,..." (S_CHARGER column 17, in weekday and time order):
+ * several windows a day; a night that runs past midnight is shown once, on the day it starts,
+ * "18:00–7:00 (next day)" (8/4.3). */
 static void
 availability(struct req *r, HDF *h, const char *windows)
 {
+	struct hours_row rows[HOURS_MAX];
+	struct hours_window w[HOURS_MAX];
 	struct buf days[8] = { { 0 } };
 	char k[64], a[8], b[8];
-	int any = 0, d, from, to, len;
+	int nr = 0, nw, d, from, to, len;
 
-	for (const char *s = windows; *s; s += *s == ',') {
+	for (const char *s = windows; *s && nr < HOURS_MAX; s += *s == ',') {
 		if (sscanf(s, "%d %d %d%n", &d, &from, &to, &len) != 3)
 			break;
 		s += len;
 		if (d < 1 || d > 7)
 			continue;
-		hhmm(from, a);
-		hhmm(to, b);
-		buf_printf(&days[d], "%s%s–%s", days[d].len ? ", " : "", a, b);
-		any = 1;
+		rows[nr++] = (struct hours_row){ d, from, to, 0 };
+	}
+	nw = hours_join(rows, nr, w, HOURS_MAX);
+	for (int i = 0; i < nw; i++) {
+		hours_fmt(w[i].start, a);
+		hours_fmt(w[i].end, b);
+		buf_printf(&days[w[i].day], "%s%s–%s%s%s", days[w[i].day].len ? ", " : "", a, b,
+		    w[i].end <= w[i].start ? " " : "", w[i].end <= w[i].start ? tr(r, "Charger.NextDay") : "");
 	}
 	for (d = 1; d <= 7; d++) {
 		snprintf(k, sizeof k, "Charger.Week.%d.Day", d);
@@ -55,7 +57,7 @@ availability(struct req *r, HDF *h, const char *windows)
 		hdf_set_value(h, k, days[d].len ? days[d].s : "");
 		buf_free(&days[d]);
 	}
-	hdf_set_value(h, "Charger.HasWeek", any ? "1" : "0");
+	hdf_set_value(h, "Charger.HasWeek", nw ? "1" : "0");
 }
 
 /* The connectors from "id type watts status,..." (S_CHARGER column 16, in connector order). */

@@ -207,6 +207,10 @@ enum stmt {
 	S_ADMIN_ACCOUNT_STATE,
 	S_ADMIN_ACCOUNT_ROLE,
 	S_AUDIT_LIST,
+	/* issue 8/4 (owner.c, helper D's block) */
+	S_SECRET_ONCE_TAKE,
+	S_LISTING_REVISION,
+	S_ADMIN_REVISIONS,
 	S__MAX
 };
 
@@ -259,12 +263,17 @@ int h_owner_delete(struct req *r);
 int h_owner_prices(struct req *r);
 int h_owner_edit_form(struct req *r);
 int h_owner_edit(struct req *r);
-extern const struct field f_listing[], f_listing_edit[], f_prices[];
+extern const struct field f_listing[], f_listing_edit[], f_prices[], f_listing_delete[];
 /* "HH:MM" -> minutes after midnight (0..1440); -1 when it is not a time. Pure. */
 int parse_hhmm(const char *s);
 /* Dates "YYYY-MM-DD" separated by commas, spaces or new lines into a PostgreSQL array literal
  * appended to out; 0 ok, -1 when a piece is not a real date (2000..2100). Pure. */
 int parse_dates(const char *s, struct buf *out);
+
+/* the footer's pages (pages.c; issue 8/4.9) */
+int h_terms(struct req *r);
+int h_privacy(struct req *r);
+int h_contact(struct req *r);
 
 /* admins (admin.c) */
 int h_admin(struct req *r);

@@ -4,12 +4,17 @@
  *   GET /owner                          my chargers, live status, bulk price change
  *   GET/POST /owner/listings/new        the listing form; submitting sends it to moderation
  *   GET/POST /owner/listings/{id}/edit  the same form for one's listing (not the connectors);
- *                                       a published or rejected listing goes back to moderation
- *   GET /owner/listings/{id}            one listing: state, how to connect, live panel
+ *                                       prices, hours and the like apply at once; a new title,
+ *                                       description or location of a published listing waits
+ *                                       for an admin while the approved one stays public
+ *                                       (sql/016_listing_revisions.sql)
+ *   GET /owner/listings/{id}            one listing: state, how to connect, live panel; shows
+ *                                       (and so uses up) a password generated just before
  *   GET /owner/listings/{id}/live       the live panel as JSON (static/js/owner.js polls it)
- *   POST /owner/listings/{id}/password  a new OCPP password, shown once (the old one stops)
+ *   POST /owner/listings/{id}/password  a new OCPP password (the old one stops), then 303 to
+ *                                       the listing page, which shows it once
  *   POST /owner/listings/{id}/test      TriggerMessage(StatusNotification) via ocpp_commands
- *   POST /owner/listings/{id}/pause|resume|delete
+ *   POST /owner/listings/{id}/pause|resume|delete   (delete: only with confirm=1)
  *   POST /owner/prices                  one price for several chargers
  */
 #include <stdio.h>
@@ -21,6 +26,7 @@
 #include "money.h"
 #include "secret.h"
 #include "evshare.h"
+#include "hours.h"
 
 #define NCONN 3
 
@@ -30,8 +36,7 @@ enum {
 	LF_TITLE, LF_DESCRIPTION, LF_ADDRESS, LF_CITY, LF_LAT, LF_LON, LF_ACCESS,
 	LF_C1_TYPE, LF_C1_KW, LF_C2_TYPE, LF_C2_KW, LF_C3_TYPE, LF_C3_KW,
 	LF_PRICE, LF_IDLE_FEE, LF_IDLE_GRACE, LF_SESSION_FEE,
-	LF_D1_FROM, LF_D1_TO, LF_D2_FROM, LF_D2_TO, LF_D3_FROM, LF_D3_TO, LF_D4_FROM, LF_D4_TO,
-	LF_D5_FROM, LF_D5_TO, LF_D6_FROM, LF_D6_TO, LF_D7_FROM, LF_D7_TO,
+	LF_D1, LF_D2, LF_D3, LF_D4, LF_D5, LF_D6, LF_D7,
 	LF_BLOCKED, LF_AUTO_ACCEPT
 };
 /* The listing form's fields; c1: flags of the first connector (required when listing). */
@@ -53,13 +58,10 @@ enum {
 	[LF_IDLE_FEE] = { "idle_fee", V_MONEY, 0, 0, 100000, NULL }, \
 	[LF_IDLE_GRACE] = { "idle_grace", V_INT, 0, 0, 1440, NULL }, \
 	[LF_SESSION_FEE] = { "session_fee", V_MONEY, 0, 0, 1000000, NULL }, \
-	[LF_D1_FROM] = { "d1_from", V_TEXT, 0, 0, 5, NULL }, [LF_D1_TO] = { "d1_to", V_TEXT, 0, 0, 5, NULL }, \
-	[LF_D2_FROM] = { "d2_from", V_TEXT, 0, 0, 5, NULL }, [LF_D2_TO] = { "d2_to", V_TEXT, 0, 0, 5, NULL }, \
-	[LF_D3_FROM] = { "d3_from", V_TEXT, 0, 0, 5, NULL }, [LF_D3_TO] = { "d3_to", V_TEXT, 0, 0, 5, NULL }, \
-	[LF_D4_FROM] = { "d4_from", V_TEXT, 0, 0, 5, NULL }, [LF_D4_TO] = { "d4_to", V_TEXT, 0, 0, 5, NULL }, \
-	[LF_D5_FROM] = { "d5_from", V_TEXT, 0, 0, 5, NULL }, [LF_D5_TO] = { "d5_to", V_TEXT, 0, 0, 5, NULL }, \
-	[LF_D6_FROM] = { "d6_from", V_TEXT, 0, 0, 5, NULL }, [LF_D6_TO] = { "d6_to", V_TEXT, 0, 0, 5, NULL }, \
-	[LF_D7_FROM] = { "d7_from", V_TEXT, 0, 0, 5, NULL }, [LF_D7_TO] = { "d7_to", V_TEXT, 0, 0, 5, NULL }, \
+	[LF_D1] = { "d1", V_TEXT, 0, 0, 200, NULL }, [LF_D2] = { "d2", V_TEXT, 0, 0, 200, NULL }, \
+	[LF_D3] = { "d3", V_TEXT, 0, 0, 200, NULL }, [LF_D4] = { "d4", V_TEXT, 0, 0, 200, NULL }, \
+	[LF_D5] = { "d5", V_TEXT, 0, 0, 200, NULL }, [LF_D6] = { "d6", V_TEXT, 0, 0, 200, NULL }, \
+	[LF_D7] = { "d7", V_TEXT, 0, 0, 200, NULL }, \
 	[LF_BLOCKED] = { "blocked", V_TEXT, 0, 0, 2000, NULL }, \
 	[LF_AUTO_ACCEPT] = { "auto_accept", V_CHOICE, F_REQUIRED, 0, 0, yes_no },
 
@@ -75,30 +77,19 @@ const struct field f_listing_edit[] = {
 	{ NULL, 0, 0, 0, 0, NULL }
 };
 
+/* Deleting asks for a ticked "yes, delete" (8/4.7): works without JavaScript, which adds a
+ * confirm() on top. */
+const struct field f_listing_delete[] = {
+	{ "confirm", V_BOOL, 0, 0, 0, NULL },
+	{ NULL, 0, 0, 0, 0, NULL }
+};
+
 const struct field f_prices[] = {
 	{ "price", V_MONEY, F_REQUIRED, 0, 100000, NULL },
 	{ NULL, 0, 0, 0, 0, NULL }
 };
 
 /* ---------------------------------------------------------------- pure helpers */
-
-/* "HH:MM" -> minutes after midnight (0..1440, "24:00" allowed); -1 when not a time. */
-int
-parse_hhmm(const char *s)
-{
-	long long h, m;
-	char hh[3], mm[3];
-
-	if (strlen(s) != 5 || s[2] != ':')
-		return -1;
-	memcpy(hh, s, 2);
-	hh[2] = '\0';
-	memcpy(mm, s + 3, 2);
-	mm[2] = '\0';
-	if (parse_long(hh, 0, 24, &h) || parse_long(mm, 0, 59, &m) || (h == 24 && m != 0))
-		return -1;
-	return (int)(h * 60 + m);
-}
 
 /* Blocked dates "2026-12-24, 2026-12-25" (commas, spaces or new lines between) into a
  * PostgreSQL array literal "{2026-12-24,2026-12-25}". 0 ok, -1 when a piece is not a date. */
@@ -167,7 +158,7 @@ static void
 owner_flash(struct req *r)
 {
 	static const char *const known[] = { "host", "created", "edited", "paused", "resumed", "deleted_listing", "prices",
-		"test_sent", "not_paused", "has_bookings", NULL };
+		"test_sent", "not_paused", "has_bookings", "password", "edited_review", "delete_confirm", NULL };
 	const char *m = kvlist_get(&r->query, "m");
 	char k[64];
 
@@ -176,7 +167,7 @@ owner_flash(struct req *r)
 			snprintf(k, sizeof k, "Flash.%s", m);
 			hdf_set_value(req_hdf(r), "Flash", tr(r, k));
 			hdf_set_value(r->hdf, "FlashKind", strcmp(m, "has_bookings") == 0 ||
-			    strcmp(m, "not_paused") == 0 ? "error" : "success");
+			    strcmp(m, "not_paused") == 0 || strcmp(m, "delete_confirm") == 0 ? "error" : "success");
 		}
 }
 
@@ -190,6 +181,45 @@ ocpp_url(char *out, size_t n, const char *identity)
 	size_t hl = strcspn(host, "/");
 
 	snprintf(out, n, "%s://%.*s/ocpp/%s", tls ? "wss" : "ws", (int)hl, host, identity);
+}
+
+/* The password generated for this listing by this owner, if it waits to be shown: taken out
+ * (shown once), into h as NewPassword. */
+static void
+take_secret(struct req *r, const char *lid, const char *oid)
+{
+	const char *p[] = { lid, oid };
+	PGresult *res = dbq(S_SECRET_ONCE_TAKE, 2, p);
+
+	if (res == NULL)
+		return;
+	if (PQntuples(res) == 1 && *PQgetvalue(res, 0, 1) == 't')
+		hdf_set_value(req_hdf(r), "NewPassword", PQgetvalue(res, 0, 0));
+	PQclear(res);
+}
+
+/* The change of look waiting for moderation, into h as Revision.* (8/4.2). 0, -1 db down. */
+static int
+load_revision(struct req *r, const char *lid)
+{
+	const char *p[] = { lid };
+	PGresult *res = dbq(S_LISTING_REVISION, 1, p);
+	HDF *h = req_hdf(r);
+
+	if (res == NULL)
+		return -1;
+	if (PQntuples(res) == 1) {
+		hdf_set_value(h, "Revision.Title", PQgetvalue(res, 0, 0));
+		hdf_set_value(h, "Revision.Description", PQgetvalue(res, 0, 1));
+		hdf_set_value(h, "Revision.Address", PQgetvalue(res, 0, 2));
+		hdf_set_value(h, "Revision.City", PQgetvalue(res, 0, 3));
+		hdf_set_value(h, "Revision.Lat", PQgetvalue(res, 0, 4));
+		hdf_set_value(h, "Revision.Lon", PQgetvalue(res, 0, 5));
+		hdf_set_value(h, "Revision.State", PQgetvalue(res, 0, 6));
+		hdf_set_value(h, "Revision.Reason", PQgetvalue(res, 0, 7));
+	}
+	PQclear(res);
+	return 0;
 }
 
 /* ---------------------------------------------------------------- dashboard */
@@ -322,6 +352,31 @@ listing_in_free(struct listing_in *in)
 	buf_free(&in->dates);
 }
 
+/* A problem with the hours, as a sentence next to its day's field (Err.dN): the day, the
+ * window as typed, and what is wrong with it. */
+static void
+hours_error(struct req *r, const struct hours_problem *p)
+{
+	static const char *const keys[] = { "", "Err.HoursTime", "Err.HoursNoEnd", "Err.HoursEqual",
+		"Err.HoursOverlap", "Err.HoursTooMany" };
+	char k[16], day[16], other[16];
+	struct buf msg = { 0 };
+
+	snprintf(day, sizeof day, "Day.%d", p->day);
+	snprintf(other, sizeof other, "Day.%d", p->other_day);
+	buf_printf(&msg, "%s, %s %d (%s): %s", tr(r, day), tr(r, "Owner.Window"), p->nth, p->piece,
+	    tr(r, keys[p->err]));
+	if (p->err == HOURS_OVERLAP)
+		buf_printf(&msg, " %s%s%s.", p->other_day != p->day ? tr(r, other) : "",
+		    p->other_day != p->day ? " " : "", p->other);
+	snprintf(k, sizeof k, "Err.d%d", p->day);
+	if (hdf_get_value(req_hdf(r), k, NULL) == NULL) {
+		hdf_set_value(req_hdf(r), k, msg.s);
+		r->nerr++;
+	}
+	buf_free(&msg);
+}
+
 /* The checks across fields (pin, connector pairs, windows, dates); each problem is a form error
  * next to its field. connectors: whether the form has them (new listings). */
 static void
@@ -352,30 +407,37 @@ listing_check(struct req *r, struct listing_in *in, int connectors)
 	}
 	buf_adds(&in->types, "}");
 	buf_adds(&in->watts, "}");
-	/* weekly windows: both ends or neither, from before to */
-	buf_adds(&in->wd, "{");
-	buf_adds(&in->ws, "{");
-	buf_adds(&in->we, "{");
-	for (int d = 0; d < 7; d++) {
-		int fi = LF_D1_FROM + 2 * d, ti = LF_D1_TO + 2 * d, a, b;
+	/* weekly hours (8/4.3): several windows a day, overnight ones split at midnight; each
+	 * mistake is said next to its day, precisely */
+	{
+		struct hours_window w[7 * HOURS_PER_DAY];
+		struct hours_row rows[HOURS_MAX];
+		struct hours_problem pr;
+		int n = 0, nr = 0, bad = 0;
 
-		if (!r->has[fi] && !r->has[ti])
-			continue;
-		a = r->has[fi] ? parse_hhmm(r->val[fi].s) : -1;
-		b = r->has[ti] ? parse_hhmm(r->val[ti].s) : -1;
-		if (a < 0 || b < 0 || a >= 1440 || b <= a) {
-			snprintf(k, sizeof k, "d%d_to", d + 1);
-			form_error(r, k, "Err.Window");
-			continue;
+		for (int d = 0; d < 7; d++)
+			if (r->has[LF_D1 + d] &&
+			    hours_parse_day(r->val[LF_D1 + d].s, d + 1, w, &n, 7 * HOURS_PER_DAY, &pr)) {
+				hours_error(r, &pr);
+				bad = 1;
+			}
+		if (!bad && hours_rows(w, n, rows, &nr, HOURS_MAX, &pr)) {
+			hours_error(r, &pr);
+			nr = 0;
 		}
-		buf_printf(&in->wd, "%s%d", nw ? "," : "", d + 1);
-		buf_printf(&in->ws, "%s%d", nw ? "," : "", a);
-		buf_printf(&in->we, "%s%d", nw ? "," : "", b);
-		nw++;
+		buf_adds(&in->wd, "{");
+		buf_adds(&in->ws, "{");
+		buf_adds(&in->we, "{");
+		for (int i = 0; i < nr; i++) {
+			buf_printf(&in->wd, "%s%d", nw ? "," : "", rows[i].day);
+			buf_printf(&in->ws, "%s%d", nw ? "," : "", rows[i].start);
+			buf_printf(&in->we, "%s%d", nw ? "," : "", rows[i].end);
+			nw++;
+		}
+		buf_adds(&in->wd, "}");
+		buf_adds(&in->ws, "}");
+		buf_adds(&in->we, "}");
 	}
-	buf_adds(&in->wd, "}");
-	buf_adds(&in->ws, "}");
-	buf_adds(&in->we, "}");
 	if (parse_dates(r->has[LF_BLOCKED] ? r->val[LF_BLOCKED].s : "", &in->dates))
 		form_error(r, "blocked", "Err.Dates");
 }
@@ -496,21 +558,46 @@ edit_page(struct req *r, long long listing, int load)
 			money_field(h, "Form.session_fee", PQgetvalue(res, 0, 15), r->lang);
 	}
 	PQclear(res);
+	if (load_revision(r, lid))
+		return owner_db_down(r);
+	if (load && hdf_get_value(h, "Revision.Title", NULL)) {
+		/* the owner goes on from the change they asked for, not from the public version */
+		hdf_set_value(h, "Form.title", hdf_get_value(h, "Revision.Title", ""));
+		hdf_set_value(h, "Form.description", hdf_get_value(h, "Revision.Description", ""));
+		hdf_set_value(h, "Form.address", hdf_get_value(h, "Revision.Address", ""));
+		hdf_set_value(h, "Form.city", hdf_get_value(h, "Revision.City", ""));
+		hdf_set_value(h, "Form.lat", hdf_get_value(h, "Revision.Lat", ""));
+		hdf_set_value(h, "Form.lon", hdf_get_value(h, "Revision.Lon", ""));
+	}
 	if (load) {
 		const char *q[] = { lid };
 		struct buf dates = { 0 };
 
 		if ((res = dbq(S_CHARGER_WINDOWS, 1, q)) == NULL)
 			return owner_db_down(r);
-		for (int i = 0; i < PQntuples(res); i++) {
-			int d = atoi(PQgetvalue(res, i, 0)), s = atoi(PQgetvalue(res, i, 1)), e = atoi(PQgetvalue(res, i, 2));
+		{
+			/* the stored rows as the host typed them: overnight windows joined again */
+			struct hours_row rows[HOURS_MAX];
+			struct hours_window w[HOURS_MAX];
+			struct buf day[8] = { { 0 } };
+			int nr = 0, nw;
 
-			snprintf(a, sizeof a, "%02d:%02d", (s / 60) % 25, s % 60);
-			snprintf(b, sizeof b, "%02d:%02d", (e / 60) % 25, e % 60);
-			snprintf(k, sizeof k, "Form.d%d_from", d);
-			hdf_set_value(h, k, a);
-			snprintf(k, sizeof k, "Form.d%d_to", d);
-			hdf_set_value(h, k, b);
+			for (int i = 0; i < PQntuples(res) && nr < HOURS_MAX; i++, nr++)
+				rows[nr] = (struct hours_row){ atoi(PQgetvalue(res, i, 0)), atoi(PQgetvalue(res, i, 1)),
+					atoi(PQgetvalue(res, i, 2)), 0 };
+			nw = hours_join(rows, nr, w, HOURS_MAX);
+			for (int i = 0; i < nw; i++) {
+				if (w[i].day < 1 || w[i].day > 7)
+					continue;
+				hours_fmt(w[i].start, a);
+				hours_fmt(w[i].end, b);
+				buf_printf(&day[w[i].day], "%s%s–%s", day[w[i].day].len ? ", " : "", a, b);
+			}
+			for (int d = 1; d <= 7; d++) {
+				snprintf(k, sizeof k, "Form.d%d", d);
+				hdf_set_value(h, k, day[d].len ? day[d].s : "");
+				buf_free(&day[d]);
+			}
 		}
 		PQclear(res);
 		if ((res = dbq(S_LISTING_BLOCKED, 1, q)) == NULL)
@@ -585,7 +672,9 @@ h_owner_edit(struct req *r)
 		goto out;
 	}
 	log_info("listing %lld edited by %lld id=%s", id, r->who.id, r->id);
-	snprintf(to, sizeof to, "/owner/listings/%lld?m=edited", id);
+	/* 'revision': the new look waits for an admin, the approved one stays public (8/4.2) */
+	snprintf(to, sizeof to, "/owner/listings/%lld?m=%s", id,
+	    strcmp(PQgetvalue(res, 0, 0), "revision") == 0 ? "edited_review" : "edited");
 	rc = redirect(r, to);
 out:
 	if (res)
@@ -597,7 +686,7 @@ out:
 /* ---------------------------------------------------------------- one listing */
 
 static int
-listing_page(struct req *r, long long listing, const char *new_password)
+listing_page(struct req *r, long long listing)
 {
 	char lid[24], oid[24], money[64], url[512];
 	const char *p[] = { lid, oid };
@@ -634,8 +723,9 @@ listing_page(struct req *r, long long listing, const char *new_password)
 	hdf_set_value(h, "Listing.PasswordSet", *PQgetvalue(res, 0, 23) == 't' ? "1" : "0");
 	hdf_set_value(h, "Page.Title", PQgetvalue(res, 0, 1));
 	PQclear(res);
-	if (new_password)
-		hdf_set_value(h, "NewPassword", new_password);
+	take_secret(r, lid, oid);
+	if (load_revision(r, lid))
+		return owner_db_down(r);
 
 	{
 		const char *q[] = { lid };
@@ -664,7 +754,7 @@ h_owner_listing(struct req *r)
 {
 	long long id = path_id(r);
 
-	return id ? listing_page(r, id, NULL) : owner_not_found(r);
+	return id ? listing_page(r, id) : owner_not_found(r);
 }
 
 int
@@ -718,11 +808,10 @@ h_owner_live(struct req *r)
 int
 h_owner_password(struct req *r)
 {
-	char lid[24], oid[24], pw[25], hash[SECRET_HASH_STR];
-	const char *p[] = { lid, oid, hash };
+	char lid[24], oid[24], pw[25], hash[SECRET_HASH_STR], to[64];
+	const char *p[] = { lid, oid, hash, pw };
 	long long id = path_id(r);
 	PGresult *res;
-	int rc;
 
 	if (id == 0)
 		return owner_not_found(r);
@@ -731,18 +820,23 @@ h_owner_password(struct req *r)
 		return fail(r, 500, NULL, "%s", "out of memory");
 	snprintf(lid, sizeof lid, "%lld", id);
 	snprintf(oid, sizeof oid, "%lld", r->who.id);
-	if ((res = dbq(S_CP_PASSWORD, 3, p)) == NULL)
+	res = dbq(S_CP_PASSWORD, 4, p);
+	if (res == NULL) {
+		memset(pw, 0, sizeof pw);
 		return owner_db_down(r);
+	}
 	if (PQntuples(res) != 1) {
 		PQclear(res);
+		memset(pw, 0, sizeof pw);
 		return owner_not_found(r);
 	}
 	PQclear(res);
-	log_info("listing %lld: new charger password id=%s", id, r->id);
-	/* shown in this answer only: it is stored hashed */
-	rc = listing_page(r, id, pw);
 	memset(pw, 0, sizeof pw);
-	return rc;
+	log_info("listing %lld: new charger password id=%s", id, r->id);
+	/* post/redirect/get (8/4.1): the listing page shows it once; a reload neither shows it
+	 * again nor makes another one */
+	snprintf(to, sizeof to, "/owner/listings/%lld?m=password", id);
+	return redirect(r, to);
 }
 
 int
@@ -830,6 +924,17 @@ h_owner_delete(struct req *r)
 		return owner_not_found(r);
 	snprintf(lid, sizeof lid, "%lld", id);
 	snprintf(oid, sizeof oid, "%lld", r->who.id);
+	if (!r->has[0] || r->val[0].i != 1) {
+		/* not confirmed: nothing happens; one's own listing says why, any other is 404 */
+		if ((res = dbq(S_OWNER_LISTING, 2, p)) == NULL)
+			return owner_db_down(r);
+		n = PQntuples(res);
+		PQclear(res);
+		if (n == 0)
+			return owner_not_found(r);
+		snprintf(where, sizeof where, "/owner/listings/%lld?m=delete_confirm#delete-listing", id);
+		return redirect(r, where);
+	}
 	if ((res = dbq(S_LISTING_DELETE, 2, p)) == NULL)
 		return owner_db_down(r);
 	n = PQntuples(res);

@@ -14,6 +14,10 @@ const struct route routes[] = {
 	{ "GET", "/chargers/{id}", h_charger, NULL, 0 },
 	{ "GET", "/api/v1/chargers", h_api_chargers, f_api_chargers, R_API },
 	{ "GET", "/health", h_health, NULL, R_API },
+	/* the footer's pages (pages.c) */
+	{ "GET", "/terms", h_terms, NULL, 0 },
+	{ "GET", "/privacy", h_privacy, NULL, 0 },
+	{ "GET", "/contact", h_contact, NULL, 0 },
 
 	/* accounts (account.c) */
 	{ "GET", "/register", h_register_form, NULL, 0 },
@@ -46,7 +50,7 @@ const struct route routes[] = {
 	{ "POST", "/owner/listings/{id}/test", h_owner_test, NULL, R_OWNER },
 	{ "POST", "/owner/listings/{id}/pause", h_owner_pause, NULL, R_OWNER },
 	{ "POST", "/owner/listings/{id}/resume", h_owner_resume, NULL, R_OWNER },
-	{ "POST", "/owner/listings/{id}/delete", h_owner_delete, NULL, R_OWNER },
+	{ "POST", "/owner/listings/{id}/delete", h_owner_delete, f_listing_delete, R_OWNER },
 	{ "POST", "/owner/prices", h_owner_prices, f_prices, R_OWNER | R_FORM },
 
 	/* admins (admin.c) */
@@ -286,6 +290,9 @@ dispatch(struct req *r)
 	}
 	if (rt->pattern == NULL) {
 		kvlist_clear(&r->params);
+		/* 8/4.6: an error page shows who is signed in (name, log out), like every page */
+		if (strncmp(r->path, "/api/", 5) != 0 && strcmp(r->path, "/health") != 0)
+			session_load(r);
 		if (path_matched) {
 			/* which routes matched decides JSON or HTML for the error */
 			for (rt = routes; rt->pattern; rt++)
@@ -295,7 +302,10 @@ dispatch(struct req *r)
 				}
 			kvlist_clear(&r->params);
 			req_header(r, "Allow", "%s%s", allow, strstr(allow, "GET") ? ", HEAD" : "");
-			fail(r, 405, NULL, "%s is not allowed here (allowed: %s)", r->method, allow);
+			if (rt->flags & R_API)
+				fail(r, 405, NULL, "%s is not allowed here (allowed: %s)", r->method, allow);
+			else
+				fail(r, 405, NULL, "%s", tr(r, "Error.MethodNotAllowed"));
 		} else
 			fail(r, 404, NULL, "%s", tr(r, "Error.NotFound"));
 		return;

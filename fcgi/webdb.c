@@ -254,10 +254,17 @@ static const struct db_stmt stmts[S__MAX + 1] = {
 		"FROM ocpp_commands oc JOIN charge_points cp ON cp.id = oc.charge_point_id "
 		"WHERE cp.listing_id = $1::bigint ORDER BY oc.id DESC LIMIT 5" },
 	/* $1 listing, $2 owner, $3 new hash: the old password stops working (the bridge drops it) */
+	/* $4 the new password itself, kept until the owner's next GET of the listing page shows it
+	 * once (post/redirect/get; sql/016_listing_revisions.sql); stale ones are removed here */
 	[S_CP_PASSWORD] = { "cp_password",
-		"UPDATE charge_points cp SET password_hash = $3, password_set_at = now() FROM listings l "
-		"WHERE l.id = cp.listing_id AND l.id = $1::bigint AND l.owner_id = $2::bigint "
-		"AND l.state <> 'deleted' RETURNING cp.identity" },
+		"WITH u AS (UPDATE charge_points cp SET password_hash = $3, password_set_at = now() FROM listings l "
+		"  WHERE l.id = cp.listing_id AND l.id = $1::bigint AND l.owner_id = $2::bigint "
+		"  AND l.state <> 'deleted' RETURNING cp.identity, cp.listing_id), "
+		"g AS (DELETE FROM listing_secret_once WHERE expires_at < now()), "
+		"o AS (INSERT INTO listing_secret_once (listing_id, account_id, secret) "
+		"  SELECT listing_id, $2::bigint, $4 FROM u ON CONFLICT (listing_id) DO UPDATE "
+		"  SET account_id = EXCLUDED.account_id, secret = EXCLUDED.secret, expires_at = EXCLUDED.expires_at) "
+		"SELECT identity FROM u" },
 	/* $1 listing, $2 owner: TriggerMessage(StatusNotification) through the command queue */
 	[S_CP_TEST] = { "cp_test",
 		"INSERT INTO ocpp_commands (charge_point_id, action, payload, created_by, timeout_s) "
@@ -302,11 +309,22 @@ static const struct db_stmt stmts[S__MAX + 1] = {
 		"   FROM connectors c WHERE c.listing_id = l.id), l.lat, l.lon "
 		"FROM listings l JOIN accounts a ON a.id = l.owner_id JOIN tariffs t ON t.listing_id = l.id "
 		"WHERE l.state = 'pending' ORDER BY l.created_at, l.id LIMIT 200" },
+	/* (issue 8/4.2) the published listings whose new look waits: the new look in the columns of
+	 * S_ADMIN_QUEUE, then the public title, description, address, city, lat, lon, new description */
+	[S_ADMIN_REVISIONS] = { "admin_revisions",
+		"SELECT l.id, r.title, r.city, r.address, a.display_name, a.email, "
+		"to_char(r.created_at AT TIME ZONE 'Europe/Prague', 'DD.MM.YYYY HH24:MI'), t.price_per_kwh, t.currency, "
+		"(SELECT string_agg(c.type || ' ' || c.max_power_w, ',' ORDER BY c.connector_id) "
+		"   FROM connectors c WHERE c.listing_id = l.id), r.lat, r.lon, "
+		"l.title, l.description, l.address, l.city, l.lat, l.lon, r.description "
+		"FROM listing_revisions r JOIN listings l ON l.id = r.listing_id "
+		"JOIN accounts a ON a.id = l.owner_id JOIN tariffs t ON t.listing_id = l.id "
+		"WHERE r.state = 'pending' AND l.state IN ('approved', 'paused') ORDER BY r.created_at, l.id LIMIT 200" },
 	/* $1 listing, $2 new state, $3 reason, $4 states it may come from[] */
+	/* (approve/reject decide a published listing's pending revision first:
+	 * sql/016_listing_revisions.sql) */
 	[S_ADMIN_LISTING_STATE] = { "admin_listing_state",
-		"UPDATE listings SET state = $2, state_reason = $3, updated_at = now(), "
-		"approved_at = CASE WHEN $2 = 'approved' THEN coalesce(approved_at, now()) ELSE approved_at END "
-		"WHERE id = $1::bigint AND state = ANY ($4::text[]) RETURNING id" },
+		"SELECT id FROM listing_moderate($1::bigint, $2, $3, $4::text[]) AS id" },
 	/* $1 text ('' any), $2 state ('' any) */
 	[S_ADMIN_LISTINGS] = { "admin_listings",
 		"SELECT l.id, l.title, l.city, l.state, coalesce(l.state_reason, ''), a.display_name, a.email, "
@@ -320,8 +338,14 @@ static const struct db_stmt stmts[S__MAX + 1] = {
 		"SELECT l.id, l.title, l.description, l.address, l.city, l.state, coalesce(l.state_reason, ''), "
 		"a.id, a.display_name, a.email, coalesce(cp.id, 0), coalesce(cp.identity, ''), coalesce(cp.online, false), "
 		"coalesce(to_char(cp.last_seen_at AT TIME ZONE 'Europe/Prague', 'DD.MM.YYYY HH24:MI:SS'), ''), "
-		"coalesce(cp.vendor, ''), coalesce(cp.model, ''), coalesce(cp.firmware_version, ''), l.access_instructions "
+		"coalesce(cp.vendor, ''), coalesce(cp.model, ''), coalesce(cp.firmware_version, ''), l.access_instructions, "
+		/* (8/4.2) 18..25: the pending change of look, if any: state, title, description, address,
+		 * city, lat, lon, reason */
+		"coalesce(rv.state, ''), coalesce(rv.title, ''), coalesce(rv.description, ''), coalesce(rv.address, ''), "
+		"coalesce(rv.city, ''), coalesce(rv.lat::text, ''), coalesce(rv.lon::text, ''), coalesce(rv.state_reason, ''), "
+		"l.lat, l.lon "
 		"FROM listings l JOIN accounts a ON a.id = l.owner_id LEFT JOIN charge_points cp ON cp.listing_id = l.id "
+		"LEFT JOIN listing_revisions rv ON rv.listing_id = l.id "
 		"WHERE l.id = $1::bigint" },
 	/* $1 charge point; a CALL logged with its answer: type "2 → 3", the answer's payload last */
 	[S_ADMIN_MESSAGES] = { "admin_messages",
@@ -367,6 +391,15 @@ static const struct db_stmt stmts[S__MAX + 1] = {
 		"WHERE ($1 = '' OR l.action = $1) AND ($2 = '' OR a.email = lower($2)) "
 		"AND ($3 = '' OR l.target_type = $3) AND ($4::bigint IS NULL OR l.target_id = $4::bigint) "
 		"ORDER BY l.id DESC LIMIT 200" },
+	/* ---- issue 8/4 (owner.c, helper D's block) */
+	/* $1 listing, $2 owner: the password generated for it, once (the row goes) */
+	[S_SECRET_ONCE_TAKE] = { "secret_once_take",
+		"DELETE FROM listing_secret_once WHERE listing_id = $1::bigint AND account_id = $2::bigint "
+		"RETURNING secret, expires_at > now()" },
+	/* $1 listing: its change of look waiting for moderation (or rejected, with the reason) */
+	[S_LISTING_REVISION] = { "listing_revision",
+		"SELECT title, description, address, city, lat, lon, state, coalesce(state_reason, '') "
+		"FROM listing_revisions WHERE listing_id = $1::bigint" },
 	[S__MAX] = { NULL, NULL }
 };
 

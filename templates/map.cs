@@ -11,7 +11,8 @@
   <label><span><?cs var:L.Map.MinPower ?></span>
    <select name="min_kw">
     <option value=""><?cs var:L.Map.AnyPower ?></option>
-    <option value="3.7">3,7 kW+</option><option value="7.4">7,4 kW+</option>
+    <?cs # the decimal sign of the page's language (3,7 in Czech, 3.7 in English) ?><?cs if:Req.Lang == "en" ?><?cs set:dp = "." ?><?cs else ?><?cs set:dp = "," ?><?cs /if ?>
+    <option value="3.7">3<?cs var:dp ?>7 kW+</option><option value="7.4">7<?cs var:dp ?>4 kW+</option>
     <option value="11">11 kW+</option><option value="22">22 kW+</option><option value="50">50 kW+</option>
    </select>
   </label>

@@ -7,6 +7,8 @@
   <?cs if:Listing.State == "approved" ?> <a href="/chargers/<?cs var:Listing.Id ?>"><?cs var:L.Owner.PublicPage ?></a><?cs /if ?></p>
  <?cs if:Listing.Reason && (Listing.State == "rejected" || Listing.State == "suspended") ?><p class="flash flash-error"><?cs var:L.Owner.Reason ?> <?cs var:Listing.Reason ?></p><?cs /if ?>
  <?cs if:Listing.State == "pending" ?><p class="flash"><?cs var:L.Owner.PendingText ?></p><?cs /if ?>
+ <?cs if:Revision.State == "pending" ?><p class="flash" id="revision-pending"><?cs var:L.Owner.RevisionPending ?><br><small><?cs var:L.Owner.RevisionNew ?> <strong><?cs var:Revision.Title ?></strong>, <?cs var:Revision.Address ?><?cs if:Revision.City ?>, <?cs var:Revision.City ?><?cs /if ?></small></p><?cs
+ elif:Revision.State == "rejected" ?><p class="flash flash-error" id="revision-rejected"><?cs var:L.Owner.RevisionRejected ?> <?cs var:Revision.Reason ?></p><?cs /if ?>
 
  <section class="card connect">
   <h2><?cs var:L.Owner.Connect ?></h2>
@@ -59,8 +61,11 @@
   <?cs if:Listing.State != "suspended" ?><a class="btn" href="/owner/listings/<?cs var:Listing.Id ?>/edit" id="edit-listing"><?cs var:L.Owner.Edit ?></a><?cs /if ?>
   <?cs if:Listing.State == "approved" ?><form method="post" action="/owner/listings/<?cs var:Listing.Id ?>/pause"><?cs call:csrf() ?><button type="submit" class="btn"><?cs var:L.Owner.Pause ?></button></form><?cs /if ?>
   <?cs if:Listing.State == "paused" ?><form method="post" action="/owner/listings/<?cs var:Listing.Id ?>/resume"><?cs call:csrf() ?><button type="submit" class="btn btn-primary"><?cs var:L.Owner.Resume ?></button></form><?cs /if ?>
-  <form method="post" action="/owner/listings/<?cs var:Listing.Id ?>/delete"><?cs call:csrf() ?><button type="submit" class="btn btn-danger"><?cs var:L.Owner.DeleteListing ?></button></form>
   </div>
+  <form method="post" action="/owner/listings/<?cs var:Listing.Id ?>/delete" class="delete-listing" id="delete-listing" data-confirm="<?cs var:L.Owner.DeleteConfirmJs ?>"><?cs call:csrf() ?>
+   <label class="check"><input type="checkbox" name="confirm" value="1" required id="delete-confirm"> <?cs var:L.Owner.DeleteConfirm ?></label>
+   <button type="submit" class="btn btn-danger"><?cs var:L.Owner.DeleteListing ?></button>
+  </form>
  </section>
 </main>
 <script src="/static/js/owner.js?v=<?cs var:Version ?>"></script>

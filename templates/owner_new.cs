@@ -3,7 +3,8 @@
  <p class="crumbs"><a href="/owner"><?cs var:L.Nav.MyChargers ?></a><?cs if:Edit.Id ?> · <a href="/owner/listings/<?cs var:Edit.Id ?>"><?cs var:Form.title ?></a><?cs /if ?></p>
  <h1><?cs if:Edit.Id ?><?cs var:L.Owner.EditTitle ?><?cs else ?><?cs var:L.Owner.NewTitle ?><?cs /if ?></h1>
  <?cs call:flash() ?>
- <?cs if:Edit.Id && (Edit.State == "approved" || Edit.State == "rejected") ?><p class="flash flash-warning"><?cs var:L.Owner.EditRemoderate ?></p><?cs /if ?>
+ <?cs if:Edit.Id && (Edit.State == "approved" || Edit.State == "paused") ?><p class="flash flash-warning" id="edit-remoderate"><?cs var:L.Owner.EditRemoderate ?></p><?cs elif:Edit.Id && Edit.State == "rejected" ?><p class="flash flash-warning"><?cs var:L.Owner.EditRejected ?></p><?cs /if ?>
+ <?cs if:Revision.State == "pending" ?><p class="flash" id="revision-pending"><?cs var:L.Owner.RevisionPending ?></p><?cs elif:Revision.State == "rejected" ?><p class="flash flash-error" id="revision-rejected"><?cs var:L.Owner.RevisionRejected ?> <?cs var:Revision.Reason ?></p><?cs /if ?>
  <form method="post" action="<?cs if:Edit.Id ?>/owner/listings/<?cs var:Edit.Id ?>/edit<?cs else ?>/owner/listings/new<?cs /if ?>" class="stack listing-form" novalidate>
   <?cs call:csrf() ?>
   <fieldset><legend>1. <?cs var:L.Owner.StepAbout ?></legend>
@@ -43,15 +44,13 @@
   </fieldset>
   <fieldset><legend>5. <?cs var:L.Owner.StepWhen ?></legend>
    <p class="hint"><?cs var:L.Owner.WindowsHint ?></p>
-   <table class="windows">
-   <?cs each:d = Days ?><?cs set:fn = "d" + d.N + "_from" ?><?cs set:tn = "d" + d.N + "_to" ?>
-    <tr><th scope="row"><?cs var:d.Name ?></th>
-     <td><input type="text" name="<?cs var:fn ?>" value="<?cs var:Form[fn] ?>" placeholder="08:00" size="5" aria-label="<?cs var:d.Name ?> <?cs var:L.Owner.From ?>"></td>
-     <td>–</td>
-     <td><input type="text" name="<?cs var:tn ?>" value="<?cs var:Form[tn] ?>" placeholder="20:00" size="5" aria-label="<?cs var:d.Name ?> <?cs var:L.Owner.To ?>"<?cs if:Err[tn] ?> aria-invalid="true"<?cs /if ?>></td>
-     <td><?cs call:ferr(tn) ?></td></tr>
+   <div class="windows">
+   <?cs each:d = Days ?><?cs set:dn = "d" + d.N ?>
+    <label for="f-<?cs var:dn ?>" class="window-day"><span><?cs var:d.Name ?></span>
+     <input id="f-<?cs var:dn ?>" type="text" name="<?cs var:dn ?>" value="<?cs var:Form[dn] ?>" placeholder="<?cs var:L.Owner.WindowsPlaceholder ?>" autocomplete="off"<?cs if:Err[dn] ?> aria-invalid="true" aria-describedby="e-<?cs var:dn ?>"<?cs /if ?>></label>
+    <?cs call:ferr(dn) ?>
    <?cs /each ?>
-   </table>
+   </div>
    <?cs call:textarea("blocked", L.Owner.FBlocked) ?>
    <small class="hint"><?cs var:L.Owner.BlockedHint ?></small>
   </fieldset>
@@ -60,7 +59,7 @@
    <label class="check"><input type="radio" name="auto_accept" value="0"<?cs if:Form.auto_accept == "0" ?> checked<?cs /if ?>> <?cs var:L.Owner.ManualAccept ?></label>
   </fieldset>
   <button type="submit"><?cs if:Edit.Id ?><?cs var:L.Owner.SaveEdit ?><?cs else ?><?cs var:L.Owner.Submit ?><?cs /if ?></button>
-  <small class="hint"><?cs var:L.Owner.SubmitHint ?></small>
+  <small class="hint"><?cs if:Edit.Id ?><?cs var:L.Owner.SaveHint ?><?cs else ?><?cs var:L.Owner.SubmitHint ?><?cs /if ?></small>
  </form>
 </main>
 <script src="/static/vendor/leaflet/leaflet.js"></script>

@@ -27,7 +27,15 @@
       filters: 'Filtry',
       locate: 'Moje poloha',
       noPrice: 'Cena neuvedena',
-      perKwh: 'Kč/kWh'
+      perKwh: 'Kč/kWh',
+      retry: 'Zkuste to za chvíli znovu (posuňte mapu).',
+      /* a filter the server refused: which one and what to do (issue 8/4.4) */
+      bad: {
+        max_price: 'Maximální cenu zadejte v Kč za kWh jako číslo od 0 do 1000, nejvýše se dvěma desetinnými místy (např. 6,50). Nabíječky se ukážou po opravě.',
+        min_kw: 'Výkon vyberte ze seznamu. Nabíječky se ukážou po opravě.',
+        connector: 'Konektor vyberte ze seznamu. Nabíječky se ukážou po opravě.',
+        other: 'Filtry se nepodařilo použít. Zkontrolujte je nebo je vymažte.'
+      }
     },
     en: {
       status: { available: 'Available', charging: 'Charging', offline: 'Offline', unknown: 'Unknown' },
@@ -38,7 +46,14 @@
       filters: 'Filters',
       locate: 'My location',
       noPrice: 'Price not set',
-      perKwh: '/kWh'
+      perKwh: '/kWh',
+      retry: 'Please try again in a moment (move the map).',
+      bad: {
+        max_price: 'Enter the max price in CZK per kWh as a number from 0 to 1000, with at most two decimals (e.g. 6.50). The chargers show once it is corrected.',
+        min_kw: 'Choose the power from the list. The chargers show once it is corrected.',
+        connector: 'Choose the connector from the list. The chargers show once it is corrected.',
+        other: 'The filters could not be applied. Check them or clear them.'
+      }
     }
   };
   var lang = (document.documentElement.getAttribute('lang') || 'cs').toLowerCase().slice(0, 2);
@@ -187,20 +202,33 @@
     return '#' + z + '/' + c.lat.toFixed(digits) + '/' + c.wrap().lng.toFixed(digits);
   }
 
+  /* The filters as a query string ("?connector=type2&min_kw=11", or ""): kept in the URL with
+   * the view hash, so a reload, the back button or a shared link keeps them (issue 8/4.9). */
+  function filterQuery() {
+    var q = filterParams().map(function (kv) {
+      return encodeURIComponent(kv[0]) + '=' + encodeURIComponent(kv[1]);
+    }).join('&');
+    return q ? '?' + q : '';
+  }
+
   function keepHash() {
     var h = hashFor();
-    if (h !== window.location.hash) {
+    var q = filterQuery();
+    if (h !== window.location.hash || q !== window.location.search) {
       if (window.history && window.history.replaceState) {
-        window.history.replaceState(window.history.state, '', h);
+        window.history.replaceState(window.history.state, '', window.location.pathname + q + h);
       } else {
         window.location.hash = h;
       }
     }
-    /* The language switch goes back to this page: carry the view along. */
+    /* The language switch goes back to this page: carry the filters and the view along. */
     var links = document.querySelectorAll('.lang-switch a[href]');
     for (var i = 0; i < links.length; i++) {
       var href = links[i].getAttribute('href');
-      links[i].setAttribute('href', href.replace(/#.*$/, '') + h);
+      var lang = (href.match(/[?&]lang=(cs|en)/) || [])[1];
+      if (lang) {
+        links[i].setAttribute('href', '?lang=' + lang + (q ? '&' + q.slice(1) : '') + h);
+      }
     }
   }
 
@@ -444,6 +472,48 @@
 
   var form = document.getElementById('filters');
 
+  /* the filters of the URL (a reload, the back button, a shared link) into the form */
+  function restoreFilters() {
+    if (!form || !window.URLSearchParams) {
+      return;
+    }
+    var q = new URLSearchParams(window.location.search);
+    ['connector', 'min_kw', 'max_price'].forEach(function (name) {
+      var f = form.elements[name];
+      var v = q.get(name);
+      if (!f || v === null) {
+        return;
+      }
+      if (f.tagName === 'SELECT') {
+        for (var i = 0; i < f.options.length; i++) {
+          if (f.options[i].value === v) {
+            f.selectedIndex = i;
+          }
+        }
+      } else {
+        f.value = v;
+      }
+    });
+    if (form.elements.available) {
+      form.elements.available.checked = q.get('available') === '1';
+    }
+  }
+  restoreFilters();
+
+  /* a field the server refused is marked, until it changes */
+  function markBad(name) {
+    if (!form) {
+      return;
+    }
+    Array.prototype.forEach.call(form.querySelectorAll('[aria-invalid]'), function (f) {
+      f.removeAttribute('aria-invalid');
+    });
+    var f = name && form.elements[name];
+    if (f && f.setAttribute) {
+      f.setAttribute('aria-invalid', 'true');
+    }
+  }
+
   function filterParams() {
     var out = [];
     if (!form) {
@@ -513,9 +583,9 @@
         return null;
       }).then(function (body) {
         if (!res.ok || !body || body.error) {
-          var msg = body && body.error && body.error.message ? String(body.error.message) : '';
-          var err = new Error(msg);
-          err.isApi = true;
+          var err = new Error('api');
+          err.status = res.status;
+          err.param = body && body.error && typeof body.error.param === 'string' ? body.error.param : '';
           throw err;
         }
         return body;
@@ -525,6 +595,7 @@
         return;
       }
       var features = Array.isArray(body.features) ? body.features : [];
+      markBad(null);
       showFeatures(features);
       if (!features.length && hasFilters) {
         note(T.empty, 'empty');
@@ -535,7 +606,17 @@
       if (mine !== seq || (err && err.name === 'AbortError')) {
         return;
       }
-      note(T.loadError + (err && err.isApi && err.message ? ': ' + err.message : ''), 'error');
+      if (err && err.status === 400) {
+        /* a filter the server refused: the markers on the map no longer answer the filters,
+         * so they go, and the note says which filter and what to do (never the developer's
+         * message, which is English) */
+        showFeatures([]);
+        markBad(err.param);
+        note(T.bad.hasOwnProperty(err.param) ? T.bad[err.param] : T.bad.other, 'error');
+      } else {
+        /* the server or the network is away: what is on the map is still the last answer */
+        note(T.loadError + '. ' + T.retry, 'error');
+      }
     }).then(function () {
       if (mine === seq) {
         setLoading(false);
@@ -561,11 +642,13 @@
   if (form) {
     form.addEventListener('change', function () {
       updateFilterCount();
+      keepHash();
       schedule();
     });
     form.addEventListener('input', function (e) {
       if (e.target && e.target.name === 'max_price') {
         updateFilterCount();
+        keepHash();
         schedule();
       }
     });

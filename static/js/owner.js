@@ -37,6 +37,14 @@
     lon.addEventListener('change', typed);
   }
 
+  /* ---- deleting asks once more (the form's checkbox already asks without JavaScript) */
+  var del = document.getElementById('delete-listing');
+  if (del) {
+    del.addEventListener('submit', function (e) {
+      if (!window.confirm(del.dataset.confirm)) e.preventDefault();
+    });
+  }
+
   /* ---- the live panel */
   var live = document.getElementById('live');
   if (live && window.fetch) {
@@ -59,6 +67,15 @@
             return li && li.dataset.status !== c.status;
           });
           if ((d.connected ? '1' : '0') !== state.dataset.connected || shownCmd !== newCmd || moved) {
+            if (document.getElementById('ocpp-password')) {
+              /* a password shown once is on screen: reloading would take it away, so only the
+               * badge follows (the rest catches up on the next visit) */
+              state.dataset.connected = d.connected ? '1' : '0';
+              state.textContent = d.connected ? state.dataset.yes : state.dataset.no;
+              state.className = 'status-badge status-' + (d.connected ? 'available' : 'offline');
+              set('live-seen', d.last_seen);
+              return;
+            }
             window.location.replace(window.location.pathname);
             return;
           }

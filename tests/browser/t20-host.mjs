@@ -142,8 +142,9 @@ try {
     await page.selectOption('#f-c1_type', 'type2');
     await page.fill('#f-c1_kw', '11');
     await page.fill('#f-price', '7,50');
-    await page.fill('input[name=d1_from]', '08:00');
-    await page.fill('input[name=d1_to]', '20:00');
+    // several windows a day, h:mm, an overnight one (issue 8/4.3)
+    await page.fill('input[name=d1]', '8:00–12:00, 13:00–20:00');
+    await page.fill('input[name=d5]', '18:00–7:00');
     await page.screenshot({ path: shot('owner-new.png'), fullPage: true });
     await Promise.all([page.waitForURL(/\/owner\/listings\/\d+\?m=created/), page.click('form.listing-form > button[type=submit]')]);
     listingUrl = page.url().replace(/\?.*/, '');
@@ -195,7 +196,8 @@ try {
   await check('the shown credentials connect a simulated charger and the panel turns connected', async () => {
     await page.goto(listingUrl);
     assert(await page.getAttribute('#live-state', 'data-connected') === '0', 'connected before anything connected');
-    await page.click('#gen-password');
+    // post/redirect/get (issue 8/4.1): the browser ends on the listing page, password shown once
+    await Promise.all([page.waitForURL(/\/owner\/listings\/\d+\?m=password$/), page.click('#gen-password')]);
     await page.waitForSelector('#ocpp-password');
     const url = (await page.innerText('#ocpp-url')).trim();
     identity = (await page.innerText('#ocpp-identity')).trim();
@@ -208,6 +210,12 @@ try {
       '--no-sessions', '--heartbeat', '10'], { stdio: ['ignore', 'ignore', 'pipe'] });
     let simErr = '';
     sim.stderr.on('data', (d) => { simErr += d; });
+    // a reload (what the live panel does when something changes) is the listing page again,
+    // signed in, without the password and without making another one
+    const reloaded = await page.reload();
+    assert(reloaded.status() === 200, `the reload answered ${reloaded.status()}`);
+    assert(await page.locator('#ocpp-password').count() === 0, 'the password is shown again after a reload');
+    assert(await page.locator('header.site .nav-account').count() === 1, 'the reloaded page looks logged out');
     await page.goto(listingUrl);   // the page polls its live panel from here on
     await page.waitForSelector('#live-state[data-connected="1"]', { timeout: 30000 })
       .catch(() => { throw new Error(`not connected after 30 s ${simErr}`); });

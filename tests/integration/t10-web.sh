@@ -116,6 +116,26 @@ http GET /health
 check "health is 200 with the database ok" [ "$status" = 200 -a "$(jqs "d['database']['state']")" = ok ]
 check "health reports the version" [ -n "$(jqs "d['version']")" ]
 
+# ---- the footer's pages, the icon, the map's filters (issue 8/4.9)
+for l in cs en; do
+	for p in /terms /privacy /contact; do
+		http GET "$p?lang=$l"
+		check "$p ($l) is 200 with its heading" bash -c "[ '$status' = 200 ] && grep -q '<h1>' '$tmp/body' && grep -q '<html lang=\"$l\">' '$tmp/body'"
+	done
+	http GET "/?lang=$l"
+	check "every page ($l) has the footer with terms, privacy and contact" bash -c "grep -q 'href=\"/terms\"' '$tmp/body' && grep -q 'href=\"/privacy\"' '$tmp/body' && grep -q 'href=\"/contact\"' '$tmp/body'"
+done
+http GET "/terms?lang=cs"
+check "the terms name the platform fee of the configuration (platform_fee_bp 1000: 10 %)" grep -q "poplatek 10 %" "$tmp/body"
+http GET "/contact?lang=en"
+check "the contact page gives addresses at the public host" grep -q "podpora@127.0.0.1" "$tmp/body"
+http GET "/?lang=en"
+check "the English power filter says 3.7 kW+" grep -q '<option value="3.7">3.7 kW+</option>' "$tmp/body"
+http GET "/?lang=cs"
+check "the Czech one says 3,7 kW+" grep -q '<option value="3.7">3,7 kW+</option>' "$tmp/body"
+fav=$(curl -s -o "$tmp/favicon" -D "$tmp/favh" -w '%{http_code}' "$EVSHARE_URL/favicon.ico")
+check "/favicon.ico is an icon" bash -c "[ '$fav' = 200 ] && grep -qi '^Content-Type: image/x-icon' '$tmp/favh' && [ \"\$(head -c 4 '$tmp/favicon' | od -An -tx1 | tr -d ' ')\" = 00000100 ]"
+
 # ---- the web server survived all of that
 http GET /
 check "still serving after the bad requests" [ "$status" = 200 ]

@@ -31,7 +31,7 @@ check "another owner's listing is 404" [ "$status" = 404 ]
 get own "/owner/listings/$other/live"
 check "another owner's live panel is 404" [ "$status" = 404 ]
 for a in password test pause delete; do
-	post own "/owner/listings/$other/$a" /owner
+	post own "/owner/listings/$other/$a" /owner "confirm=1"
 	check "POST $a on another owner's listing is 404" [ "$status" = 404 ]
 done
 check "another owner's listing is untouched" [ "$(sql "SELECT state FROM listings WHERE id = $other")" = approved ]
@@ -51,15 +51,17 @@ get h /owner/listings/new
 check "the new listing form is 200 with the map pin" bash -c "[ '$status' = 200 ] && grep -q 'id=\"pin-map\"' '$tmp/body'"
 post h /owner/listings/new /owner/listings/new "title=$s1" "description=$s2" "address=x" "city=$s3" \
 	"lat=91" "lon=14.4" "access=$s2" "c1_type=type2" "c1_kw=500" "c2_type=ccs2" "c2_kw=" "price=abc" \
-	"d1_from=08:00" "d1_to=07:00" "d2_from=25:00" "d2_to=26:00" "blocked=2026-02-30" "auto_accept=1"
+	"d1=8:00-8:00" "d2=25:00-26:00" "blocked=2026-02-30" "auto_accept=1"
 check "an invalid listing is re-rendered (200)" [ "$status" = 200 ]
-for f in address lat c1_kw c2_kw price d1_to d2_to blocked; do
+for f in address lat c1_kw c2_kw price d1 d2 blocked; do
 	check "message at $f" grep -q "id=\"e-$f\"" "$tmp/body"
 done
 check "the typed title is kept, escaped" grep -qF 'value="&lt;script&gt;alert(1)&lt;/script&gt;"' "$tmp/body"
 check "the typed description is kept, escaped" grep -qF '&quot;&#39;&gt;&lt;img src=x onerror=alert(1)&gt;</textarea>' "$tmp/body"
 check "the typed city is kept" grep -qF "value=\"&#39;; DROP TABLE listings; --\"" "$tmp/body"
-check "the typed times are kept" bash -c "grep -q 'name=\"d1_from\" value=\"08:00\"' '$tmp/body' && grep -q 'name=\"d2_to\" value=\"26:00\"' '$tmp/body'"
+check "the typed times are kept" bash -c "grep -q 'name=\"d1\" value=\"8:00-8:00\"' '$tmp/body' && grep -q 'name=\"d2\" value=\"25:00-26:00\"' '$tmp/body'"
+check "the message names the day, the window and what is wrong (end equals start)" grep -q 'id="e-d1">Pondělí, okno 1 (8:00-8:00): konec je stejný jako začátek' "$tmp/body"
+check "a time that is no time is said so" grep -q 'id="e-d2">Úterý, okno 1 (25:00-26:00): toto není čas' "$tmp/body"
 check "the chosen second connector is kept" grep -q '<option value="ccs2" selected>' "$tmp/body"
 check "nothing was stored" [ "$(sql "SELECT count(*) FROM listings l JOIN accounts a ON a.id = l.owner_id WHERE a.email = '$email'")" = 0 ]
 post h /owner/listings/new /owner/listings/new "title=Garage" "address=Street 1" "lat=0" "lon=0" "c1_type=type2" "c1_kw=11" "price=7" "auto_accept=1"
@@ -71,7 +73,7 @@ check "the listing form without CSRF is 403" [ "$status" = 403 ]
 evil="$s1 $s2 $s3"
 post h /owner/listings/new /owner/listings/new "title=${evil:0:120}" "description=$evil" "address=$evil" "city=${evil:0:80}" \
 	"lat=50.0755" "lon=14.4378" "access=$evil" "c1_type=type2" "c1_kw=11" "c2_type=schuko" "c2_kw=2.3" "price=6,50" \
-	"idle_fee=0,50" "idle_grace=15" "session_fee=10" "d1_from=08:00" "d1_to=20:00" "d6_from=00:00" "d6_to=24:00" \
+	"idle_fee=0,50" "idle_grace=15" "session_fee=10" "d1=8:00–12:00, 13:00 - 20:00" "d5=18:00–7:00" "d7=9.00-17" \
 	"blocked=2030-12-24, 2030-12-25" "auto_accept=0"
 check "a valid listing redirects to its page" bash -c "[ '$status' = 303 ] && echo '$(header Location)' | grep -q '^/owner/listings/[0-9]*?m=created$'"
 lid=$(sql "SELECT l.id FROM listings l JOIN accounts a ON a.id = l.owner_id WHERE a.email = '$email'")
@@ -79,7 +81,7 @@ check "it waits for moderation" [ "$(sql "SELECT state FROM listings WHERE id = 
 check "title, description, address, city and access stored as typed" [ "$(psql -X -tA -v e="$evil" <<<"SELECT title = left(:'e', 120) AND description = :'e' AND address = :'e' AND city = left(:'e', 80) AND access_instructions = :'e' FROM listings WHERE id = $lid")" = t ]
 check "the tariff in minor units" [ "$(sql "SELECT price_per_kwh || ',' || idle_fee_per_min || ',' || idle_grace_min || ',' || session_fee FROM tariffs WHERE listing_id = $lid")" = "650,50,15,1000" ]
 check "two connectors in W" [ "$(sql "SELECT string_agg(connector_id || ':' || type || ':' || max_power_w, ' ' ORDER BY connector_id) FROM connectors WHERE listing_id = $lid")" = "1:type2:11000 2:schuko:2300" ]
-check "weekly windows" [ "$(sql "SELECT string_agg(weekday || ':' || start_min || '-' || end_min, ' ' ORDER BY weekday) FROM availability_windows WHERE listing_id = $lid")" = "1:480-1200 6:0-1440" ]
+check "weekly windows: two on Monday, Friday's night split at midnight, h:mm and h.mm" [ "$(sql "SELECT string_agg(weekday || ':' || start_min || '-' || end_min, ' ' ORDER BY weekday, start_min) FROM availability_windows WHERE listing_id = $lid")" = "1:480-720 1:780-1200 5:1080-1440 6:0-420 7:540-1020" ]
 check "blocked dates" [ "$(sql "SELECT string_agg(day::text, ' ' ORDER BY day) FROM blocked_dates WHERE listing_id = $lid")" = "2030-12-24 2030-12-25" ]
 check "bookings approved by hand" [ "$(sql "SELECT auto_accept FROM listings WHERE id = $lid")" = f ]
 identity=$(sql "SELECT identity FROM charge_points WHERE listing_id = $lid")
@@ -99,12 +101,24 @@ check "the other owner cannot open it (404)" [ "$status" = 404 ]
 
 # ---- the charger's password: shown once, regenerated, stored hashed
 post h "/owner/listings/$lid/password" "/owner/listings/$lid"
-check "generating a password is 200" [ "$status" = 200 ]
+check "generating a password redirects to the listing page (post/redirect/get)" [ "$status" = 303 -a "$(header Location)" = "/owner/listings/$lid?m=password" ]
+get own "/owner/listings/$lid?m=password"
+check "another owner opening the listing gets 404 (and does not take the password)" [ "$status" = 404 ]
+get h "/owner/listings/$lid?m=password"
 cpw=$(sed -n 's/.*id="ocpp-password">\([A-Za-z0-9]*\)<.*/\1/p' "$tmp/body")
-check "the password is shown (24 characters)" [ "${#cpw}" = 24 ]
+check "the listing page shows the password once (24 characters)" [ "$status" = 200 -a "${#cpw}" = 24 ]
 check "stored as argon2id, not as typed" [ "$(sql "SELECT password_hash LIKE '\$argon2id\$%' AND password_hash NOT LIKE '%$cpw%' FROM charge_points WHERE listing_id = $lid")" = t ]
+check "nothing of it is kept once shown" [ "$(sql "SELECT count(*) FROM listing_secret_once WHERE listing_id = $lid")" = 0 ]
+hash1=$(sql "SELECT password_hash FROM charge_points WHERE listing_id = $lid")
+get h "/owner/listings/$lid?m=password"
+check "reloading the page does not show it again" bash -c "[ '$status' = 200 ] && ! grep -q '$cpw' '$tmp/body' && ! grep -q 'id=\"ocpp-password\"' '$tmp/body'"
+check "and does not make another password" [ "$(sql "SELECT password_hash FROM charge_points WHERE listing_id = $lid")" = "$hash1" ]
+http GET "/no-such-page" -b "$tmp/h.jar"
+check "a 404 page shows the signed-in person's name and Log out, not Log in / Register" bash -c "[ '$status' = 404 ] && grep -q 'class=\"nav-account\"' '$tmp/body' && grep -q 'action=\"/logout\"' '$tmp/body' && ! grep -q 'href=\"/register\"' '$tmp/body' && ! grep -q 'href=\"/login\"' '$tmp/body'"
 get h "/owner/listings/$lid"
 check "it is not shown again" bash -c "! grep -q '$cpw' '$tmp/body' && ! grep -q 'id=\"ocpp-password\"' '$tmp/body'"
+http GET "/owner/listings/$lid/password" -b "$tmp/h.jar"
+check "a GET of the password address (a reload after the old POST) is a 405 page that shows who is signed in" bash -c "[ '$status' = 405 ] && grep -q 'class=\"nav-account\"' '$tmp/body' && grep -q 'Host $run' '$tmp/body' && ! grep -q 'href=\"/register\"' '$tmp/body'"
 old=$(sql "SELECT password_hash FROM charge_points WHERE listing_id = $lid")
 post h "/owner/listings/$lid/password" "/owner/listings/$lid"
 check "regenerating changes the stored hash" [ "$(sql "SELECT password_hash <> \$\$$old\$\$ FROM charge_points WHERE listing_id = $lid")" = t ]
@@ -126,16 +140,16 @@ check "test without CSRF is 403" [ "$status" = 403 ]
 # ---- editing: the form comes filled in; invalid input kept; a rejected listing goes back to moderation
 get h "/owner/listings/$lid/edit"
 check "the edit form is 200" [ "$status" = 200 ]
-check "it is filled with the stored values, escaped" bash -c "grep -qF 'value=\"6,50\"' '$tmp/body' && grep -q 'name=\"d1_from\" value=\"08:00\"' '$tmp/body' && grep -q 'name=\"d6_to\" value=\"24:00\"' '$tmp/body' && grep -qF '2030-12-24, 2030-12-25</textarea>' '$tmp/body' && ! grep -q '<script>alert' '$tmp/body'"
+check "it is filled with the stored values, escaped" bash -c "grep -qF 'value=\"6,50\"' '$tmp/body' && grep -q 'name=\"d1\" value=\"8:00–12:00, 13:00–20:00\"' '$tmp/body' && grep -q 'name=\"d5\" value=\"18:00–7:00\"' '$tmp/body' && grep -q 'name=\"d6\" value=\"\"' '$tmp/body' && grep -qF '2030-12-24, 2030-12-25</textarea>' '$tmp/body' && ! grep -q '<script>alert' '$tmp/body'"
 check "it shows the connectors but does not edit them" bash -c "! grep -q 'name=\"c1_type\"' '$tmp/body' && grep -q 'Schuko' '$tmp/body'"
 get own "/owner/listings/$lid/edit"
 check "another owner cannot open the edit form (404)" [ "$status" = 404 ]
 get drv "/owner/listings/$lid/edit"
 check "a driver cannot (403)" [ "$status" = 403 ]
-post h "/owner/listings/$lid/edit" "/owner/listings/$lid/edit" "title=ab" "address=Street 2" "lat=50.1" "lon=14.5" "price=7" "d3_from=10:00" "auto_accept=1"
-check "an invalid edit is re-rendered with messages and values" bash -c "[ '$status' = 200 ] && grep -q 'id=\"e-title\"' '$tmp/body' && grep -q 'id=\"e-d3_to\"' '$tmp/body' && grep -q 'value=\"Street 2\"' '$tmp/body'"
+post h "/owner/listings/$lid/edit" "/owner/listings/$lid/edit" "title=ab" "address=Street 2" "lat=50.1" "lon=14.5" "price=7" "d3=10:00" "auto_accept=1"
+check "an invalid edit is re-rendered with messages and values" bash -c "[ '$status' = 200 ] && grep -q 'id=\"e-title\"' '$tmp/body' && grep -q 'id=\"e-d3\"' '$tmp/body' && grep -q 'value=\"Street 2\"' '$tmp/body'"
 sql "UPDATE listings SET state = 'rejected', state_reason = 'fix the title' WHERE id = $lid" >/dev/null
-post h "/owner/listings/$lid/edit" "/owner/listings/$lid/edit" "title=Garage $s2" "description=New $s1" "address=Street 2" "city=Praha" "lat=50.1" "lon=14.5" "access=Gate code $s3" "price=7,20" "d3_from=10:00" "d3_to=18:00" "blocked=" "auto_accept=1"
+post h "/owner/listings/$lid/edit" "/owner/listings/$lid/edit" "title=Garage $s2" "description=New $s1" "address=Street 2" "city=Praha" "lat=50.1" "lon=14.5" "access=Gate code $s3" "price=7,20" "d3=10:00–18:00" "blocked=" "auto_accept=1"
 check "a valid edit redirects to the listing" [ "$status" = 303 -a "$(header Location)" = "/owner/listings/$lid?m=edited" ]
 check "the edit is stored as typed" [ "$(psql -X -tA -v t="Garage $s2" -v a="Gate code $s3" <<<"SELECT title = :'t' AND access_instructions = :'a' AND lat = 50.1 AND auto_accept FROM listings WHERE id = $lid")" = t ]
 check "the rejected listing is back in moderation, the reason cleared" [ "$(sql "SELECT state || ':' || coalesce(state_reason, '-') FROM listings WHERE id = $lid")" = "pending:-" ]
@@ -175,6 +189,10 @@ check "no charger selected says so" grep -q 'id="e-id"' "$tmp/body"
 
 # ---- delete: not with future bookings; then gone
 post h "/owner/listings/$lid/delete" "/owner/listings/$lid"
+check "deleting without ticking the confirmation deletes nothing and says why" [ "$(header Location)" = "/owner/listings/$lid?m=delete_confirm#delete-listing" -a "$(sql "SELECT state FROM listings WHERE id = $lid")" != deleted ]
+get h "/owner/listings/$lid?m=delete_confirm"
+check "the listing page asks to tick it, in a form that also works without JavaScript" bash -c "grep -q 'flash-error' '$tmp/body' && grep -q 'name=\"confirm\" value=\"1\" required' '$tmp/body' && grep -q 'data-confirm=' '$tmp/body'"
+post h "/owner/listings/$lid/delete" "/owner/listings/$lid" "confirm=1"
 check "deleting a listing without bookings works" [ "$(sql "SELECT state FROM listings WHERE id = $lid")" = deleted ]
 check "its charger's password no longer works" [ "$(sql "SELECT password_hash FROM charge_points WHERE listing_id = $lid")" = disabled ]
 get h "/owner/listings/$lid"
@@ -183,7 +201,7 @@ booked=$(sql "SELECT r.listing_id FROM reservations r JOIN listings l ON l.id = 
 if [ -n "$booked" ]; then
 	bown=$(sql "SELECT a.email FROM listings l JOIN accounts a ON a.id = l.owner_id WHERE l.id = $booked")
 	login bo "$bown"
-	post bo "/owner/listings/$booked/delete" "/owner/listings/$booked"
+	post bo "/owner/listings/$booked/delete" "/owner/listings/$booked" "confirm=1"
 	check "a listing with future bookings cannot be deleted" [ "$(header Location)" = "/owner/listings/$booked?m=has_bookings" -a "$(sql "SELECT state FROM listings WHERE id = $booked")" != deleted ]
 else
 	nok "demo data has a listing with a future booking"
