@@ -41,10 +41,10 @@ enum {
 };
 /* The listing form's fields; c1: flags of the first connector (required when listing). */
 #define LISTING_FIELDS(c1) \
-	[LF_TITLE] = { "title", V_TEXT, F_REQUIRED, 3, 120, NULL }, \
+	[LF_TITLE] = { "title", V_TEXT, F_REQUIRED | F_PLAIN, 3, 120, NULL }, \
 	[LF_DESCRIPTION] = { "description", V_TEXT, 0, 0, 5000, NULL }, \
-	[LF_ADDRESS] = { "address", V_TEXT, F_REQUIRED, 3, 300, NULL }, \
-	[LF_CITY] = { "city", V_TEXT, 0, 0, 80, NULL }, \
+	[LF_ADDRESS] = { "address", V_TEXT, F_REQUIRED | F_PLAIN, 3, 300, NULL }, \
+	[LF_CITY] = { "city", V_TEXT, F_PLAIN, 0, 80, NULL }, \
 	[LF_LAT] = { "lat", V_NUM, F_REQUIRED, -90, 90, NULL }, \
 	[LF_LON] = { "lon", V_NUM, F_REQUIRED, -180, 180, NULL }, \
 	[LF_ACCESS] = { "access", V_TEXT, 0, 0, 2000, NULL }, \

@@ -24,7 +24,7 @@ GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO evshare_web, evshare_br
 REVOKE UPDATE, DELETE ON ledger_entries, ledger_postings, audit_log, events, ocpp_messages,
 	security_events, meter_samplings, meter_layouts, meter_values FROM evshare_web, evshare_bridge;
 -- The bridge has no business with people's secrets.
-REVOKE ALL ON web_sessions, account_tokens, known_devices FROM evshare_bridge;
+REVOKE ALL ON web_sessions, account_tokens, known_devices, listing_secret_once, listing_revisions FROM evshare_bridge;
 REVOKE INSERT, UPDATE, DELETE ON accounts, listings, tariffs, availability_windows, blocked_dates,
 	payments, ledger_accounts, audit_log, schema_migrations FROM evshare_bridge;
 REVOKE INSERT, UPDATE, DELETE ON schema_migrations FROM evshare_web;

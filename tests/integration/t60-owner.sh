@@ -66,6 +66,14 @@ check "the chosen second connector is kept" grep -q '<option value="ccs2" select
 check "nothing was stored" [ "$(sql "SELECT count(*) FROM listings l JOIN accounts a ON a.id = l.owner_id WHERE a.email = '$email'")" = 0 ]
 post h /owner/listings/new /owner/listings/new "title=Garage" "address=Street 1" "lat=0" "lon=0" "c1_type=type2" "c1_kw=11" "price=7" "auto_accept=1"
 check "an untouched pin (0, 0) is refused" grep -q 'id="e-lat"' "$tmp/body"
+# a right-to-left override (U+202E) or a zero-width space (U+200B) in a title or a city would
+# make a listing read differently from what it is
+rlo=$'\xe2\x80\xae' zwsp=$'\xe2\x80\x8b'
+post h /owner/listings/new /owner/listings/new "title=Garage ${rlo}evil" "address=Street 1" \
+	"city=Pra${zwsp}ha" "lat=50" "lon=14" "c1_type=type2" "c1_kw=11" "price=7" "auto_accept=1"
+check "invisible bidi or zero-width characters in a title and a city are refused, field by field" \
+	bash -c "[ '$status' = 200 ] && grep -q 'id=\"e-title\"' '$tmp/body' && grep -q 'id=\"e-city\"' '$tmp/body' && ! grep -q 'id=\"e-address\"' '$tmp/body'"
+check "and nothing was stored" [ "$(sql "SELECT count(*) FROM listings l JOIN accounts a ON a.id = l.owner_id WHERE a.email = '$email'")" = 0 ]
 post_raw h /owner/listings/new "title=Garage" "address=Street 1" "lat=50" "lon=14" "c1_type=type2" "c1_kw=11" "price=7" "auto_accept=1"
 check "the listing form without CSRF is 403" [ "$status" = 403 ]
 
