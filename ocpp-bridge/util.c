@@ -1,7 +1,9 @@
 /* util.c - see util.h. */
 #include <ctype.h>
 #include <errno.h>
+#include <locale.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,6 +11,14 @@
 #include <sys/time.h>
 
 #include "util.h"
+
+static locale_t c_locale;
+
+static void
+c_locale_init(void)
+{
+	c_locale = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
+}
 
 int
 identity_ok(const char *s)
@@ -103,45 +113,90 @@ basic_auth_parse(const char *h, char *user, size_t ulen, char *pass, size_t plen
 	return 0;
 }
 
-const char *
-unit_normalise(const char *unit, double *value)
+/* The normalised name of unit and the power of ten its values are scaled by (kWh -> Wh: 3). */
+static const char *
+unit_lookup(const char *unit, int *exp10)
 {
-	static const struct { const char *from, *to; double k; } map[] = {
-		{ "kWh", "Wh", 1000 }, { "kW", "W", 1000 }, { "kvarh", "varh", 1000 },
-		{ "kvar", "var", 1000 }, { "kVA", "VA", 1000 }, { "Celcius", "Celsius", 1 },
-		{ "Wh", "Wh", 1 }, { "W", "W", 1 }, { "varh", "varh", 1 }, { "var", "var", 1 },
-		{ "VA", "VA", 1 }, { "A", "A", 1 }, { "V", "V", 1 }, { "K", "K", 1 },
-		{ "Celsius", "Celsius", 1 }, { "Fahrenheit", "Fahrenheit", 1 }, { "Percent", "Percent", 1 },
+	static const struct { const char *from, *to; int e; } map[] = {
+		{ "kWh", "Wh", 3 }, { "kW", "W", 3 }, { "kvarh", "varh", 3 },
+		{ "kvar", "var", 3 }, { "kVA", "VA", 3 }, { "Celcius", "Celsius", 0 },
+		{ "Wh", "Wh", 0 }, { "W", "W", 0 }, { "varh", "varh", 0 }, { "var", "var", 0 },
+		{ "VA", "VA", 0 }, { "A", "A", 0 }, { "V", "V", 0 }, { "K", "K", 0 },
+		{ "Celsius", "Celsius", 0 }, { "Fahrenheit", "Fahrenheit", 0 }, { "Percent", "Percent", 0 },
 	};
 
+	*exp10 = 0;
 	if (unit == NULL)
 		return "Wh";
 	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
 		if (strcmp(map[i].from, unit) == 0) {
-			*value *= map[i].k;
+			*exp10 = map[i].e;
 			return map[i].to;
 		}
 	return "Wh";    /* the schema allows nothing else */
 }
 
-int
-parse_value(const char *s, double *out)
+const char *
+unit_normalise(const char *unit, double *value)
 {
-	const char *p = s;
-	double v = 0, scale;
-	int neg = 0, digits = 0;
+	int e;
+	const char *u = unit_lookup(unit, &e);
 
-	/* [+-]digits[.digits][e[+-]digits], by hand: strtod would follow the locale */
+	if (e)
+		*value *= 1e3;
+	return u;
+}
+
+/* The C locale's strtod, for the rare value the exact fast path below cannot take. */
+static double
+strtod_c(const char *s)
+{
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+
+	pthread_once(&once, c_locale_init);
+	return c_locale ? strtod_l(s, NULL, c_locale) : strtod(s, NULL);
+}
+
+/* below it, mant * 10 + 9 is still at most 2^53: every such integer is an exact double */
+#define MANT_LIMIT UINT64_C(900719925474099)
+
+/* parse_value of s times 10^scale */
+static int
+parse_decimal(const char *s, int scale, double *out)
+{
+	static const double pow10[] = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10,
+		1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22 };
+	const char *p = s, *num;
+	uint64_t mant = 0;
+	int neg = 0, digits = 0, exp10 = 0, exact = 1;
+	double v;
+
+	/* [+-]digits[.digits][e[+-]digits], checked by hand (strtod would take hex, inf, nan and
+	 * follow the locale). The digits make an integer mantissa and a power of ten: up to 2^53
+	 * and 10^22 both are exact doubles, so one multiplication or division is the correctly
+	 * rounded value ("0.3" is the double nearest 0.3, not 0.30000000000000004); beyond, the C
+	 * locale's strtod. */
 	while (*p == ' ')
 		p++;
+	num = p;
 	if (*p == '+' || *p == '-')
 		neg = *p++ == '-';
-	for (; isdigit((unsigned char)*p); p++, digits++)
-		v = v * 10 + (*p - '0');
+	for (; isdigit((unsigned char)*p); p++, digits++) {
+		if (mant < MANT_LIMIT)
+			mant = mant * 10 + (uint64_t)(*p - '0');
+		else
+			exact = 0;
+	}
 	if (*p == '.') {
 		p++;
-		for (scale = 0.1; isdigit((unsigned char)*p); p++, digits++, scale /= 10)
-			v += (*p - '0') * scale;
+		for (; isdigit((unsigned char)*p); p++, digits++) {
+			if (mant < MANT_LIMIT) {
+				mant = mant * 10 + (uint64_t)(*p - '0');
+				exp10--;
+			} else if (*p != '0') {
+				exact = 0;
+			}
+		}
 	}
 	if (digits == 0)
 		return -1;
@@ -155,14 +210,50 @@ parse_value(const char *s, double *out)
 			e = e * 10 + (*p - '0');
 		if (ed == 0)
 			return -1;
-		v *= pow(10, eneg ? -e : e);
+		exp10 += eneg ? -e : e;
 	}
 	while (*p == ' ')
 		p++;
-	if (*p || !isfinite(v))
+	if (*p)
 		return -1;
-	*out = neg ? -v : v;
+	exp10 += scale;
+	if (exact && mant == 0)
+		v = 0;
+	else if (exact && exp10 >= -22 && exp10 <= 22)
+		v = exp10 < 0 ? (double)mant / pow10[-exp10] : (double)mant * pow10[exp10];
+	else
+		v = fabs(strtod_c(num)) * pow(10, scale);
+	if (!isfinite(v))
+		return -1;
+	*out = neg && v != 0 ? -v : v;
 	return 0;
+}
+
+int
+parse_value(const char *s, double *out)
+{
+	return parse_decimal(s, 0, out);
+}
+
+int
+parse_value_in(const char *s, const char *unit, const char **normal, double *out)
+{
+	int e;
+
+	*normal = unit_lookup(unit, &e);
+	return parse_decimal(s, e, out);
+}
+
+size_t
+utf8_prefix(const char *s, size_t max)
+{
+	size_t n = strnlen(s, max + 1);
+
+	if (n <= max)
+		return n;
+	while (max > 0 && ((unsigned char)s[max] & 0xC0) == 0x80)
+		max--;
+	return max;
 }
 
 void
@@ -312,14 +403,16 @@ meter_samples(const json_t *mvs, unsigned *skipped)
 			double v;
 			json_t *row;
 
+			const char *nu;
+
 			if (t == NULL || val == NULL || (fmt && strcmp(fmt, "SignedData") == 0) ||
-			    parse_value(val, &v) < 0) {
+			    parse_value_in(val, u, &nu, &v) < 0) {
 				(*skipped)++;
 				continue;
 			}
 			if (m == NULL)
 				m = "Energy.Active.Import.Register";
-			u = u ? unit_normalise(u, &v) : default_unit(m);
+			u = u ? nu : default_unit(m);
 			row = json_pack("{s:s,s:s,s:s,s:f}", "t", t, "m", m, "u", u, "v", v);
 			if (row == NULL)
 				continue;
@@ -606,9 +699,10 @@ meter_rows(const json_t *mvs, long long cp, struct buf cols[METER_COLS], unsigne
 			const char *fmt = json_string_value(json_object_get(sv, "format"));
 			const char *u = json_string_value(json_object_get(sv, "unit"));
 			struct mval *a = &val[nval];
+			const char *nu;
 
 			if (t == NULL || s == NULL || (fmt && strcmp(fmt, "SignedData") == 0) ||
-			    parse_value(s, &a->v) < 0) {
+			    parse_value_in(s, u, &nu, &a->v) < 0) {
 				(*skipped)++;
 				continue;
 			}
@@ -616,7 +710,7 @@ meter_rows(const json_t *mvs, long long cp, struct buf cols[METER_COLS], unsigne
 			a->m = json_string_value(json_object_get(sv, "measurand"));
 			if (a->m == NULL)
 				a->m = "Energy.Active.Import.Register";
-			a->u = u ? unit_normalise(u, &a->v) : default_unit(a->m);
+			a->u = u ? nu : default_unit(a->m);
 			if (!isfinite(a->v)) {
 				(*skipped)++;
 				continue;
@@ -642,4 +736,41 @@ meter_rows(const json_t *mvs, long long cp, struct buf cols[METER_COLS], unsigne
 			rc = emit_sampling(val, nval, i, cp, cols, n);
 	free(val);
 	return rc;
+}
+
+int
+meter_check(const json_t *mvs, const char *path, char *msg, size_t msglen)
+{
+	const json_t *mv, *sv;
+	size_t i, k;
+
+	json_array_foreach(mvs, i, mv) {
+		json_array_foreach(json_object_get(mv, "sampledValue"), k, sv) {
+			const char *s = json_string_value(json_object_get(sv, "value"));
+			const char *fmt = json_string_value(json_object_get(sv, "format"));
+			const char *u = json_string_value(json_object_get(sv, "unit"));
+			const char *m = json_string_value(json_object_get(sv, "measurand"));
+			const char *nu;
+			size_t ml;
+			double v;
+
+			if (s == NULL || (fmt && strcmp(fmt, "SignedData") == 0) || parse_value_in(s, u, &nu, &v) < 0)
+				continue;       /* not a number: skipped when stored */
+			if (m == NULL)
+				m = "Energy.Active.Import.Register";
+			u = u ? nu : default_unit(m);
+			ml = strlen(m);
+			if (ml > 9 && strcmp(m + ml - 9, ".Register") == 0 && !(v >= 0 && v <= METER_VALUE_MAX)) {
+				snprintf(msg, msglen, "%s/%zu/sampledValue/%zu/value: %s must be a reading from 0 "
+				    "to 9e15 %s", path, i, k, m, u);
+				return -1;
+			}
+			if (!(fabs(v) <= METER_VALUE_MAX)) {
+				snprintf(msg, msglen, "%s/%zu/sampledValue/%zu/value: more than 9e15 %s", path,
+				    i, k, u);
+				return -1;
+			}
+		}
+	}
+	return 0;
 }

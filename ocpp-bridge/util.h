@@ -31,8 +31,26 @@ int basic_auth_parse(const char *header, char *user, size_t ulen, char *pass, si
  * normalised unit (a static string). */
 const char *unit_normalise(const char *unit, double *value);
 
-/* Parses a sampled value's text ("12.5"); 0 ok, -1 not a finite number. Locale-independent. */
+/* Parses a sampled value's text ("12.5", "-3e2"; spaces around allowed) into the double nearest
+ * to it (correctly rounded: "0.3" is 0.3, never 0.30000000000000004); 0 ok, -1 not a finite
+ * number. Locale-independent. */
 int parse_value(const char *s, double *out);
+/* parse_value of s given in unit (NULL: Wh), into the normalised unit (*normal, as
+ * unit_normalise names it) exactly: "7.36" kWh is 7360 Wh, not 7360.000000000001. */
+int parse_value_in(const char *s, const char *unit, const char **normal, double *out);
+
+/* The byte length of the longest prefix of s (valid UTF-8) that is at most max bytes and ends
+ * on a character boundary (a description cut there stays valid UTF-8). */
+size_t utf8_prefix(const char *s, size_t max);
+
+/* What the schema cannot check in MeterValues' meterValue (or StopTransaction's
+ * transactionData), as meterStart and meterStop are checked: after units are normalised
+ * (kWh -> Wh), a register (a measurand ending in ".Register", the default measurand included)
+ * is a reading from 0 to METER_VALUE_MAX, and no value is beyond +-METER_VALUE_MAX. Values that
+ * are not numbers are not looked at (they are skipped when stored). 0, or -1 with the first
+ * offender in msg, its JSON path starting with path ("/meterValue/0/sampledValue/1/value: ..."). */
+#define METER_VALUE_MAX 9e15
+int meter_check(const json_t *meter_values, const char *path, char *msg, size_t msglen);
 
 /* Current UTC time as "2024-01-02T03:04:05.123Z" into out (32 bytes). */
 void time_now_iso(char out[32]);

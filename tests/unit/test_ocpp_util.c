@@ -1,5 +1,8 @@
 /* test_ocpp_util.c - the bridge's pure helpers: identities and paths, HTTP Basic, units and
  * meter values, the auth throttle, the string builder. */
+#include <math.h>
+#include <stdlib.h>
+
 #include "../../lib/buf.c"
 #include "../../ocpp-bridge/util.c"
 #include "t.h"
@@ -67,6 +70,40 @@ test_units(void)
 	T_INT(parse_value("abc", &v), -1, "not a number");
 	T_INT(parse_value("", &v), -1, "empty");
 	T_INT(parse_value("1,5", &v), -1, "comma decimal refused");
+	/* the double nearest to the text, as strtod gives it (not 0.30000000000000004) */
+	{
+		static const char *const exact[] = { "0.3", "7.36", "15.123456", "230.1", "1234.567",
+			"99999.999", "0.000123", "12345678901234567890", "1.7976931348623157e308",
+			"4.9e-324", "0.1000000000000000000000000001", "+5", " 12 ", "123456.789e-3" };
+
+		for (size_t i = 0; i < sizeof exact / sizeof exact[0]; i++)
+			T_OK(parse_value(exact[i], &v) == 0 && v == strtod(exact[i], NULL),
+			    "'%s' parses to the nearest double", exact[i]);
+	}
+	{
+		const char *nu = NULL;
+
+		T_OK(parse_value_in("7.36", "kWh", &nu, &v) == 0 && v == 7360 && strcmp(nu, "Wh") == 0,
+		    "7.36 kWh is exactly 7360 Wh (not 7360.000000000001)");
+		T_OK(parse_value_in("0.001", "kW", &nu, &v) == 0 && v == 1 && strcmp(nu, "W") == 0, "0.001 kW is 1 W");
+		T_OK(parse_value_in("1236.75", "kWh", &nu, &v) == 0 && v == 1236750, "1236.75 kWh is 1236750 Wh");
+		T_OK(parse_value_in("16.1", "A", &nu, &v) == 0 && v == 16.1 && strcmp(nu, "A") == 0, "16.1 A stays");
+		T_OK(parse_value_in("5", NULL, &nu, &v) == 0 && v == 5 && strcmp(nu, "Wh") == 0, "no unit: Wh");
+	}
+	T_INT(parse_value("1e309", &v), -1, "beyond a double: refused");
+	T_INT(parse_value("inf", &v), -1, "inf refused");
+	T_INT(parse_value("nan", &v), -1, "nan refused");
+	T_INT(parse_value("0x10", &v), -1, "hex refused");
+	T_INT(parse_value("-0", &v), 0, "-0 parses");
+	T_OK(v == 0 && !signbit(v), "-0 is 0");
+	T_INT(parse_value("-99999999999999999999", &v), 0, "-99999999999999999999 is a number");
+	T_OK(v == -1e20, "(-1e20: meter_check is what refuses it as a register)");
+
+	T_INT(utf8_prefix("abc", 5), 3, "utf8_prefix: shorter text whole");
+	T_INT(utf8_prefix("abcdef", 3), 3, "utf8_prefix: ASCII cut at max");
+	T_INT(utf8_prefix("a\xc3\xa9\xc3\xa9", 2), 1, "utf8_prefix: not inside a 2-byte character");
+	T_INT(utf8_prefix("a\xc3\xa9\xc3\xa9", 3), 3, "utf8_prefix: after it");
+	T_INT(utf8_prefix("\xf0\x9f\x94\x8c", 3), 0, "utf8_prefix: not inside a 4-byte character");
 
 	json_t *mv = json_loads("[{\"timestamp\":\"2024-01-01T00:00:00Z\",\"sampledValue\":["
 	    "{\"value\":\"1.5\",\"unit\":\"kWh\"},"
@@ -276,6 +313,41 @@ test_split(void)
 }
 
 static void
+test_meter_check(void)
+{
+	static const struct { const char *sv; int ok; const char *why; } cases[] = {
+		{ "{\"value\":\"12345.5\"}", 0, "a register reading (the default measurand)" },
+		{ "{\"value\":\"-1\"}", -1, "a negative reading of the default measurand" },
+		{ "{\"value\":\"-99999999999999999999\",\"measurand\":\"Energy.Active.Import.Register\"}", -1,
+		  "-99999999999999999999 Wh (once stored as -1e20)" },
+		{ "{\"value\":\"-0.001\",\"measurand\":\"Energy.Reactive.Export.Register\",\"unit\":\"kvarh\"}", -1,
+		  "a negative reactive register" },
+		{ "{\"value\":\"9e15\",\"measurand\":\"Energy.Active.Export.Register\"}", 0, "9e15 Wh: the top" },
+		{ "{\"value\":\"9e13\",\"unit\":\"kWh\"}", -1, "9e13 kWh is 9e16 Wh: above" },
+		{ "{\"value\":\"1e300\",\"measurand\":\"Voltage\"}", -1, "1e300 V: no value that large" },
+		{ "{\"value\":\"-7400\",\"measurand\":\"Power.Active.Import\"}", 0, "a negative power (not a register)" },
+		{ "{\"value\":\"-5\",\"measurand\":\"Energy.Active.Import.Interval\"}", 0, "an interval may be negative" },
+		{ "{\"value\":\"-AB\",\"format\":\"SignedData\"}", 0, "signed data is not looked at" },
+	};
+	char msg[200];
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char text[400];
+		json_t *mv;
+
+		snprintf(text, sizeof text, "[{\"timestamp\":\"2024-01-01T00:00:00Z\",\"sampledValue\":"
+		    "[{\"value\":\"1\",\"measurand\":\"Voltage\"},%s]}]", cases[i].sv);
+		mv = json_loads(text, 0, NULL);
+		msg[0] = '\0';
+		T_INT(meter_check(mv, "/meterValue", msg, sizeof msg), cases[i].ok, "meter_check: %s", cases[i].why);
+		if (cases[i].ok < 0)
+			T_OK(strncmp(msg, "/meterValue/0/sampledValue/1/value: ", 36) == 0, "the message names the value: %s", msg);
+		json_decref(mv);
+	}
+	T_INT(meter_check(NULL, "/transactionData", msg, sizeof msg), 0, "meter_check: no transactionData");
+}
+
+static void
 test_throttle(void)
 {
 	struct throttle t = { .window = 60 };
@@ -314,6 +386,7 @@ main(void)
 	test_units();
 	test_meter_rows();
 	test_split();
+	test_meter_check();
 	test_throttle();
 	test_sb();
 	return t_done();
