@@ -1,4 +1,5 @@
 /* util.c - see util.h. */
+#include <arpa/inet.h>
 #include <ctype.h>
 #include <errno.h>
 #include <locale.h>
@@ -269,8 +270,135 @@ time_now_iso(char out[32])
 	snprintf(out, 32, "%s.%03dZ", b, (int)(tv.tv_usec / 1000));
 }
 
+/* addr as 16 bytes (IPv4 as ::ffff:a.b.c.d); 0, or -1 if it is not an address */
+static int
+addr_bytes(const char *addr, unsigned char out[16])
+{
+	struct in_addr v4;
+
+	if (inet_pton(AF_INET, addr, &v4) == 1) {
+		memset(out, 0, 10);
+		out[10] = out[11] = 0xFF;
+		memcpy(out + 12, &v4, 4);
+		return 0;
+	}
+	return inet_pton(AF_INET6, addr, out) == 1 ? 0 : -1;
+}
+
+static int
+is_v4(const unsigned char a[16])
+{
+	static const unsigned char prefix[12] = { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xFF, 0xFF };
+
+	return memcmp(a, prefix, 12) == 0;
+}
+
+int
+trusted_parse(const char *list, struct trusted *t, char *err, size_t errlen)
+{
+	const char *p = list ? list : "";
+
+	memset(t, 0, sizeof *t);
+	for (;;) {
+		char item[ADDR_MAX + 8], *slash;
+		size_t n;
+		long bits = -1;
+
+		p += strspn(p, ", \t");
+		if (*p == '\0')
+			return 0;
+		n = strcspn(p, ", \t");
+		if (n >= sizeof item || t->n == TRUSTED_MAX) {
+			snprintf(err, errlen, "'%.*s': too long, or more than %d entries", (int)(n < 60 ? n : 60),
+			    p, TRUSTED_MAX);
+			return -1;
+		}
+		memcpy(item, p, n);
+		item[n] = '\0';
+		p += n;
+		if ((slash = strchr(item, '/')) != NULL) {
+			char *end;
+
+			*slash = '\0';
+			bits = strtol(slash + 1, &end, 10);
+			if (end == slash + 1 || *end || bits < 0 || bits > 128)
+				bits = -2;
+		}
+		if (bits == -2 || addr_bytes(item, t->net[t->n].a) < 0) {
+			if (slash)
+				*slash = '/';
+			snprintf(err, errlen, "'%s' is not an IP address or network (a.b.c.d, a.b.c.d/n, an IPv6 "
+			    "address)", item);
+			return -1;
+		}
+		if (bits >= 0 && is_v4(t->net[t->n].a))
+			bits = bits > 32 ? -2 : bits + 96;
+		if (bits == -2) {
+			snprintf(err, errlen, "'%s': an IPv4 network has at most /32", item);
+			return -1;
+		}
+		t->net[t->n].bits = bits < 0 ? 128 : (unsigned)bits;
+		t->n++;
+	}
+}
+
+int
+trusted_has(const struct trusted *t, const char *addr)
+{
+	unsigned char a[16];
+
+	if (t->n == 0 || addr_bytes(addr, a) < 0)
+		return 0;
+	for (int i = 0; i < t->n; i++) {
+		unsigned bits = t->net[i].bits, whole = bits / 8, rest = bits % 8;
+
+		if (memcmp(a, t->net[i].a, whole) != 0)
+			continue;
+		if (rest == 0 || ((a[whole] ^ t->net[i].a[whole]) & (0xFF00u >> rest) & 0xFF) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* addr in canonical form into out; 0, or -1 if it is not an address (out untouched) */
+static int
+addr_canonical(const char *addr, char *out, size_t n)
+{
+	unsigned char a[16];
+	char text[ADDR_MAX];
+
+	if (addr_bytes(addr, a) < 0)
+		return -1;
+	if (is_v4(a) ? inet_ntop(AF_INET, a + 12, text, sizeof text) == NULL
+	             : inet_ntop(AF_INET6, a, text, sizeof text) == NULL)
+		return -1;
+	snprintf(out, n, "%s", text);
+	return 0;
+}
+
+void
+client_address(const struct trusted *t, const char *peer, const char *xff, char *out, size_t n)
+{
+	if (addr_canonical(peer, out, n) < 0)
+		snprintf(out, n, "%s", peer);
+	if (xff && trusted_has(t, peer)) {
+		const char *last = strrchr(xff, ',');
+		char item[ADDR_MAX];
+		size_t len;
+
+		last = last ? last + 1 : xff;
+		last += strspn(last, " \t");
+		len = strcspn(last, " \t");
+		if (len > 0 && len < sizeof item && last[len + strspn(last + len, " \t")] == '\0') {
+			memcpy(item, last, len);
+			item[len] = '\0';
+			addr_canonical(item, out, n);       /* not an address: the peer's stays */
+		}
+	}
+}
+
 static unsigned
-addr_hash(const char *s)
+key_hash(const char *s)
 {
 	unsigned h = 2166136261u;
 
@@ -280,9 +408,9 @@ addr_hash(const char *s)
 }
 
 static struct throttle_entry *
-throttle_get(struct throttle *t, const char *addr, time_t now, int create)
+throttle_get(struct throttle *t, const char *key, time_t now, int create)
 {
-	unsigned h = addr_hash(addr);
+	unsigned h = key_hash(key);
 	struct throttle_entry **pp, *e;
 	unsigned window = t->window ? t->window : 60;
 
@@ -294,13 +422,13 @@ throttle_get(struct throttle *t, const char *addr, time_t now, int create)
 			t->n--;
 			continue;
 		}
-		if (strcmp(e->addr, addr) == 0)
+		if (strcmp(e->key, key) == 0)
 			return e;
 		pp = &e->next;
 	}
 	if (!create || t->n >= 100000 || (e = calloc(1, sizeof *e)) == NULL)
 		return NULL;
-	snprintf(e->addr, sizeof e->addr, "%s", addr);
+	snprintf(e->key, sizeof e->key, "%s", key);
 	e->window_start = now;
 	e->next = t->buckets[h];
 	t->buckets[h] = e;
@@ -309,20 +437,32 @@ throttle_get(struct throttle *t, const char *addr, time_t now, int create)
 }
 
 int
-throttle_blocked(struct throttle *t, const char *addr, time_t now, unsigned limit)
+throttle_blocked(struct throttle *t, const char *key, time_t now, unsigned limit)
 {
-	struct throttle_entry *e = throttle_get(t, addr, now, 0);
+	struct throttle_entry *e = throttle_get(t, key, now, 0);
 
 	return e && e->fails >= limit;
 }
 
-void
-throttle_fail(struct throttle *t, const char *addr, time_t now)
+unsigned
+throttle_fail(struct throttle *t, const char *key, time_t now)
 {
-	struct throttle_entry *e = throttle_get(t, addr, now, 1);
+	struct throttle_entry *e = throttle_get(t, key, now, 1);
 
-	if (e)
-		e->fails++;
+	return e ? ++e->fails : 0;
+}
+
+unsigned
+throttle_wait(struct throttle *t, const char *key, time_t now)
+{
+	struct throttle_entry *e = throttle_get(t, key, now, 0);
+	unsigned window = t->window ? t->window : 60;
+	time_t left;
+
+	if (e == NULL)
+		return 0;
+	left = e->window_start + (time_t)window - now;
+	return left < 1 ? 1 : (unsigned)left;
 }
 
 void

@@ -1,6 +1,6 @@
 /*
  * util.h - the bridge's small pure helpers: identities and the endpoint path, HTTP Basic
- * credentials, meter value units, timestamps, the per-address auth throttle and a string
+ * credentials, meter value units, timestamps, the client's address, the auth throttle and a string
  * builder. No I/O; each function only reads its input and writes what it is given.
  */
 #ifndef OCPP_UTIL_H
@@ -55,9 +55,32 @@ int meter_check(const json_t *meter_values, const char *path, char *msg, size_t 
 /* Current UTC time as "2024-01-02T03:04:05.123Z" into out (32 bytes). */
 void time_now_iso(char out[32]);
 
-/* Per-address counter of failed handshakes in fixed windows of `window` seconds. */
+/* Who is connecting. The peer's address, unless the peer is one of the trusted proxies
+ * (bridge_trusted_proxies): then the last address of X-Forwarded-For, the one that proxy
+ * appended (what comes before it is whatever the client sent). */
+#define ADDR_MAX 46             /* INET6_ADDRSTRLEN */
+#define TRUSTED_MAX 32
+struct trusted {
+	struct { unsigned char a[16]; unsigned bits; } net[TRUSTED_MAX];    /* IPv4 as ::ffff:a.b.c.d */
+	int n;
+};
+/* Parses a list of addresses or networks ("127.0.0.1, ::1 10.1.0.0/16"; commas or spaces
+ * between them; empty: none) into t. 0, or -1 with the entry that is not one in err. */
+int trusted_parse(const char *list, struct trusted *t, char *err, size_t errlen);
+/* 1 if addr (text) is in one of t's networks. */
+int trusted_has(const struct trusted *t, const char *addr);
+/* The client's address as canonical text (IPv4 dotted, IPv6 as inet_ntop writes it) into out
+ * (n >= ADDR_MAX): peer, or when peer is trusted and xff (the X-Forwarded-For value, NULL when
+ * absent) ends in an address, that last address. */
+void client_address(const struct trusted *t, const char *peer, const char *xff, char *out, size_t n);
+
+/* Counters of failed handshakes per key in fixed windows of `window` seconds (a refused
+ * attempt while blocked is not counted: the window ends when it ends). The bridge's keys are
+ * "ADDRESS IDENTITY" (and "ADDRESS ?" for identities it does not know), so that failures for
+ * one charger never lock out the other chargers behind the same address. */
+#define THROTTLE_KEY_MAX (ADDR_MAX + 1 + 48 + 1)
 struct throttle_entry {
-	char addr[64];
+	char key[THROTTLE_KEY_MAX];
 	time_t window_start;
 	unsigned fails;
 	struct throttle_entry *next;
@@ -67,9 +90,12 @@ struct throttle {
 	size_t n;
 	unsigned window;
 };
-/* 1 if addr has failed `limit` times or more in its current window. */
-int throttle_blocked(struct throttle *t, const char *addr, time_t now, unsigned limit);
-void throttle_fail(struct throttle *t, const char *addr, time_t now);
+/* 1 if key has failed `limit` times or more in its current window. */
+int throttle_blocked(struct throttle *t, const char *key, time_t now, unsigned limit);
+/* Counts a failure; returns the key's failures in its window now (0 if it could not count). */
+unsigned throttle_fail(struct throttle *t, const char *key, time_t now);
+/* Seconds until key's current window ends (at least 1), 0 when it has none. */
+unsigned throttle_wait(struct throttle *t, const char *key, time_t now);
 void throttle_free(struct throttle *t);
 
 /* Growing strings are lib/buf.h's; what the bridge appends to them beyond text: */

@@ -348,9 +348,66 @@ test_meter_check(void)
 }
 
 static void
+test_addresses(void)
+{
+	struct trusted t;
+	char err[200], out[ADDR_MAX];
+
+	T_INT(trusted_parse("", &t, err, sizeof err), 0, "no trusted proxies");
+	T_INT(t.n, 0, "none");
+	client_address(&t, "127.0.0.1", "6.6.6.6", out, sizeof out);
+	T_STR(out, "127.0.0.1", "trusting nobody, X-Forwarded-For from loopback is ignored");
+	T_INT(trusted_parse("127.0.0.1, ::1 10.1.0.0/16,192.0.2.7/32", &t, err, sizeof err), 0, "a list of four");
+	T_INT(t.n, 4, "four entries");
+	T_INT(trusted_has(&t, "127.0.0.1"), 1, "127.0.0.1 trusted");
+	T_INT(trusted_has(&t, "127.0.0.2"), 0, "127.0.0.2 is not (no loopback wildcard)");
+	T_INT(trusted_has(&t, "::ffff:127.0.0.1"), 1, "127.0.0.1 as an IPv4-mapped IPv6 address");
+	T_INT(trusted_has(&t, "::1"), 1, "::1 trusted");
+	T_INT(trusted_has(&t, "10.1.255.3"), 1, "inside 10.1.0.0/16");
+	T_INT(trusted_has(&t, "10.2.0.1"), 0, "outside 10.1.0.0/16");
+	T_INT(trusted_has(&t, "192.0.2.7"), 1, "a /32");
+	T_INT(trusted_has(&t, "garbage"), 0, "not an address");
+	T_INT(trusted_parse("127.0.0.1,localhost", &t, err, sizeof err), -1, "a host name is refused");
+	T_OK(strstr(err, "'localhost'") != NULL, "naming it: %s", err);
+	T_INT(trusted_parse("10.0.0.0/33", &t, err, sizeof err), -1, "an IPv4 network above /32");
+	T_INT(trusted_parse("10.0.0.0/x", &t, err, sizeof err), -1, "a network without bits");
+	T_INT(trusted_parse("fd00::/8", &t, err, sizeof err), 0, "an IPv6 network");
+	T_INT(trusted_has(&t, "fdab::1"), 1, "inside fd00::/8");
+	T_INT(trusted_has(&t, "fe80::1"), 0, "outside fd00::/8");
+
+	trusted_parse("127.0.0.1", &t, err, sizeof err);
+	client_address(&t, "127.0.0.1", "6.6.6.6, 203.0.113.9", out, sizeof out);
+	T_STR(out, "203.0.113.9", "from a trusted proxy: the last X-Forwarded-For address");
+	client_address(&t, "127.0.0.1", " 203.0.113.10 ", out, sizeof out);
+	T_STR(out, "203.0.113.10", "one address, spaces around");
+	client_address(&t, "127.0.0.1", "6.6.6.6, evil", out, sizeof out);
+	T_STR(out, "127.0.0.1", "the last entry is not an address: the proxy's own");
+	client_address(&t, "127.0.0.1", "6.6.6.6, 1.2.3.4 5.6.7.8", out, sizeof out);
+	T_STR(out, "127.0.0.1", "two words in the last entry: the proxy's own");
+	client_address(&t, "127.0.0.1", "2001:DB8:0:0::1", out, sizeof out);
+	T_STR(out, "2001:db8::1", "IPv6 in canonical form");
+	client_address(&t, "127.0.0.1", "::ffff:198.51.100.2", out, sizeof out);
+	T_STR(out, "198.51.100.2", "IPv4-mapped as IPv4");
+	client_address(&t, "127.0.0.1", NULL, out, sizeof out);
+	T_STR(out, "127.0.0.1", "no header: the proxy's own");
+	client_address(&t, "127.0.0.9", "6.6.6.6", out, sizeof out);
+	T_STR(out, "127.0.0.9", "from a peer that is not listed: its own address, whatever it sends");
+}
+
+static void
 test_throttle(void)
 {
 	struct throttle t = { .window = 60 };
+
+	for (int i = 0; i < 10; i++)
+		throttle_fail(&t, "10.0.0.9 CP-X", 2000);
+	T_INT(throttle_blocked(&t, "10.0.0.9 CP-X", 2001, 10), 1, "one identity at an address: blocked");
+	T_INT(throttle_blocked(&t, "10.0.0.9 CP-Y", 2001, 10), 0, "another identity at that address is not");
+	T_INT(throttle_wait(&t, "10.0.0.9 CP-X", 2015), 45, "the wait is what is left of the window");
+	T_INT(throttle_wait(&t, "10.0.0.9 CP-Y", 2015), 0, "no wait without failures");
+	T_INT(throttle_wait(&t, "10.0.0.9 CP-X", 2060), 0, "after the window: none");
+	T_INT(throttle_fail(&t, "10.0.0.9 CP-X", 2060), 1, "a new window counts from 1");
+	throttle_free(&t);
 
 	for (int i = 0; i < 9; i++)
 		throttle_fail(&t, "10.0.0.1", 1000);
@@ -387,6 +444,7 @@ main(void)
 	test_meter_rows();
 	test_split();
 	test_meter_check();
+	test_addresses();
 	test_throttle();
 	test_sb();
 	return t_done();
