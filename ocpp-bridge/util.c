@@ -154,8 +154,16 @@ strtod_c(const char *s)
 {
 	static pthread_once_t once = PTHREAD_ONCE_INIT;
 
+	locale_t was;
+	double v;
+
 	pthread_once(&once, c_locale_init);
-	return c_locale ? strtod_l(s, NULL, c_locale) : strtod(s, NULL);
+	if (c_locale == (locale_t)0)
+		return strtod(s, NULL);
+	was = uselocale(c_locale);      /* this thread's only (POSIX; strtod_l is a GNU extension) */
+	v = strtod(s, NULL);
+	uselocale(was);
+	return v;
 }
 
 /* below it, mant * 10 + 9 is still at most 2^53: every such integer is an exact double */
