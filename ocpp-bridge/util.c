@@ -764,6 +764,18 @@ buf_add_array_str(struct buf *b, const char *s)
 	return buf_add(b, "\"", 1);
 }
 
+/* 1 if v (normalised) may be a value of measurand m: a register a reading from 0 to
+ * METER_VALUE_MAX, anything else within +-METER_VALUE_MAX */
+static int
+value_in_range(const char *m, double v)
+{
+	size_t ml = strlen(m);
+
+	if (ml > 9 && memcmp(m + ml - 9, ".Register", 9) == 0)
+		return v >= 0 && v <= METER_VALUE_MAX;
+	return fabs(v) <= METER_VALUE_MAX;
+}
+
 /* One accepted sampled value of a MeterValues message (pointers into the message, or static). */
 struct mval {
 	const char *t, *m, *c, *p, *l, *u;
@@ -863,6 +875,10 @@ meter_rows(const json_t *mvs, long long cp, struct buf cols[METER_COLS], unsigne
 				(*skipped)++;
 				continue;
 			}
+			if (!value_in_range(a->m, a->v)) {
+				free(val);
+				return -2;      /* meter_check says which */
+			}
 			a->c = json_string_value(json_object_get(sv, "context"));
 			a->p = json_string_value(json_object_get(sv, "phase"));
 			a->l = json_string_value(json_object_get(sv, "location"));
@@ -899,7 +915,6 @@ meter_check(const json_t *mvs, const char *path, char *msg, size_t msglen)
 			const char *u = json_string_value(json_object_get(sv, "unit"));
 			const char *m = json_string_value(json_object_get(sv, "measurand"));
 			const char *nu;
-			size_t ml;
 			double v;
 
 			if (s == NULL || (fmt && strcmp(fmt, "SignedData") == 0) || parse_value_in(s, u, &nu, &v) < 0)
@@ -907,17 +922,15 @@ meter_check(const json_t *mvs, const char *path, char *msg, size_t msglen)
 			if (m == NULL)
 				m = "Energy.Active.Import.Register";
 			u = u ? nu : default_unit(m);
-			ml = strlen(m);
-			if (ml > 9 && strcmp(m + ml - 9, ".Register") == 0 && !(v >= 0 && v <= METER_VALUE_MAX)) {
-				snprintf(msg, msglen, "%s/%zu/sampledValue/%zu/value: %s must be a reading from 0 "
-				    "to 9e15 %s", path, i, k, m, u);
-				return -1;
-			}
-			if (!(fabs(v) <= METER_VALUE_MAX)) {
-				snprintf(msg, msglen, "%s/%zu/sampledValue/%zu/value: more than 9e15 %s", path,
-				    i, k, u);
-				return -1;
-			}
+			if (value_in_range(m, v))
+				continue;
+			if (value_in_range("", v))      /* in range for anything but a register */
+				snprintf(msg, msglen, "%s/%zu/sampledValue/%zu/value: %s must be a reading from "
+				    "0 to 9e15 %s", path, i, k, m, u);
+			else
+				snprintf(msg, msglen, "%s/%zu/sampledValue/%zu/value: %s beyond +-9e15 %s", path,
+				    i, k, m, u);
+			return -1;
 		}
 	}
 	return 0;

@@ -136,7 +136,8 @@ int json_str_decode(const char *lit, size_t n, char *out, size_t outlen);
  * units (normalised) and values, each list as one array literal ("{Voltage,Current.Import}").
  * *n: values added; *skipped: values that are not numbers; *energy_wh, *power_w: the latest
  * Energy.Active.Import.Register and Power.Active.Import of the whole charger (no phase), NAN
- * when there is none. 0, or -1 when out of memory. */
+ * when there is none. 0; -1 when out of memory; -2 when a value is out of meter_check's range
+ * (nothing appended; meter_check then says which). */
 enum { MC_CP, MC_T, MC_M, MC_C, MC_P, MC_L, MC_U, MC_V, METER_COLS };
 int meter_rows(const json_t *meter_values, long long cp, struct buf cols[METER_COLS], unsigned *n,
                unsigned *skipped, double *energy_wh, double *power_w);

@@ -43,12 +43,17 @@ check_meter_rows(const json_t *mvs)
 	double e, p;
 
 	char msg[200];
+	int refused, rc;
 
 	msg[0] = '\0';
-	if (meter_check(mvs, "/x", msg, sizeof msg) < 0 && strncmp(msg, "/x/", 3) != 0)
+	refused = meter_check(mvs, "/x", msg, sizeof msg) < 0;
+	if (refused && strncmp(msg, "/x/", 3) != 0)
 		abort();        /* a refusal names the value */
 	memset(cols, 0, sizeof cols);
-	if (meter_rows(mvs, 1, cols, &n, &skipped, &e, &p) == 0) {
+	rc = meter_rows(mvs, 1, cols, &n, &skipped, &e, &p);
+	if ((rc == -2) != refused)
+		abort();        /* the hot path's check and the one that words it agree */
+	if (rc == 0) {
 		/* one element per sampling in every list, and a sampling has a value at least */
 		samplings = count_elems(cols[MC_CP].s ? cols[MC_CP].s : "");
 		for (int c = 0; c < METER_COLS; c++)

@@ -340,6 +340,21 @@ test_meter_check(void)
 		mv = json_loads(text, 0, NULL);
 		msg[0] = '\0';
 		T_INT(meter_check(mv, "/meterValue", msg, sizeof msg), cases[i].ok, "meter_check: %s", cases[i].why);
+		{
+			struct buf cols[METER_COLS];
+			unsigned n, skipped;
+			double e, p;
+			int rc;
+
+			memset(cols, 0, sizeof cols);
+			rc = meter_rows(mv, 1, cols, &n, &skipped, &e, &p);
+			T_INT(rc, cases[i].ok < 0 ? -2 : 0, "meter_rows agrees: %s", cases[i].why);
+			for (int c = 0; c < METER_COLS; c++) {
+				if (rc == -2)
+					T_OK(cols[c].len == 0, "and appends nothing (column %d)", c);
+				buf_free(&cols[c]);
+			}
+		}
 		if (cases[i].ok < 0)
 			T_OK(strncmp(msg, "/meterValue/0/sampledValue/1/value: ", 36) == 0, "the message names the value: %s", msg);
 		json_decref(mv);
