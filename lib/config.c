@@ -23,6 +23,7 @@ const struct config_key config_keys[] = {
 	{ "bridge_tls_cert", CONF_STR, "", 0, 0 },
 	{ "bridge_tls_key", CONF_STR, "", 0, 0 },
 	{ "bridge_node", CONF_STR, "", 0, 0 },
+	{ "bridge_trusted_proxies", CONF_STR, "", 0, 0 },
 	{ "ocpp_max_frame", CONF_INT, "65536", 1024, 16777216 },
 	{ "ocpp_heartbeat_interval", CONF_INT, "300", 10, 86400 },
 	{ "ocpp_offline_after", CONF_INT, "300", 10, 86400 },

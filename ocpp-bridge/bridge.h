@@ -29,7 +29,8 @@ struct bridge {
 	int command_timeout;
 	int db_workers;
 	int stats_period;               /* seconds between stats lines */
-	unsigned auth_fail_limit;
+	unsigned auth_fail_limit;       /* failed handshakes per address and identity and window */
+	struct trusted proxies;         /* bridge_trusted_proxies: whose X-Forwarded-For counts */
 	uint64_t generation;            /* last connection generation handed out */
 	struct throttle throttle;
 	int nsessions;

@@ -112,6 +112,30 @@ session_add_command(struct session *s, struct command *c)
 	return 0;
 }
 
+/* A CALLERROR for command c: its code is stored when OCPP 1.6 has it, anything else as
+ * GenericError (the code sent kept in the description); the description at most
+ * DESC_MAX bytes, cut between characters (the frame parser has checked it is UTF-8). */
+#define DESC_MAX 500
+#define CODE_SHOWN 50
+static void
+callerror(struct session *s, struct command *c, const struct frame *f)
+{
+	char desc[DESC_MAX + CODE_SHOWN + 64];
+	const char *d = f->error_desc ? f->error_desc : "";
+
+	if (ocpp_error_parse(f->error_code) != OCPP_OK) {
+		snprintf(desc, sizeof desc, "%.*s", (int)utf8_prefix(d, DESC_MAX), d);
+		finish(s, c, "error", f->error_details, f->error_code, desc);
+		return;
+	}
+	log_warn("%s: command %lld %s: CALLERROR code '%.*s' is not one of OCPP 1.6's: stored as "
+	    "GenericError", s->identity, (long long)c->id, c->a->name,
+	    (int)utf8_prefix(f->error_code, CODE_SHOWN), f->error_code);
+	snprintf(desc, sizeof desc, "(the charger sent the code '%.*s') %.*s",
+	    (int)utf8_prefix(f->error_code, CODE_SHOWN), f->error_code, (int)utf8_prefix(d, DESC_MAX), d);
+	finish(s, c, "error", f->error_details, ocpp_error_name(OCPP_GENERIC_ERROR), desc);
+}
+
 void
 command_result(struct session *s, struct frame *f, const char *text, size_t len)
 {
@@ -134,7 +158,7 @@ command_result(struct session *s, struct frame *f, const char *text, size_t len)
 			finish(s, c, ocpp_result_accepted(c->a, f->payload) ? "accepted" : "rejected",
 			    f->payload, NULL, NULL);
 	} else {
-		finish(s, c, "error", f->error_details, f->error_code, f->error_desc);
+		callerror(s, c, f);
 	}
 	command_free(c);
 	command_pump(s);

@@ -1,7 +1,7 @@
 /* handlers.c - what the bridge does with each CALL a charger sends: one row per action, with
  * the job it submits (call) and the answer it builds once the job has committed (done).
  * The payload has already passed the action's schema; these functions check what the schema
- * cannot (number ranges) and translate it to the parameters of sql/002_ocpp.sql's functions. */
+ * cannot (number ranges: connector ids, meter readings, sampled values) and translate it to the parameters of sql/002_ocpp.sql's functions. */
 #include <limits.h>
 #include <math.h>
 #include <sodium.h>
@@ -295,6 +295,8 @@ stop(struct session *s, struct inmsg *m, char *desc, size_t dl)
 		snprintf(desc, dl, "meterStop must be 0 or more (Wh)");
 		return OCPP_PROPERTY_CONSTRAINT_VIOLATION;
 	}
+	if (meter_check(json_object_get(p, "transactionData"), "/transactionData", desc, dl) < 0)
+		return OCPP_PROPERTY_CONSTRAINT_VIOLATION;
 	/* an id that cannot be ours is an unknown transaction, still answered */
 	if (jint(json_object_get(p, "transactionId"), &tx) < 0 || tx < 1 || tx > INT32_MAX)
 		tx = 0;
@@ -330,6 +332,7 @@ meter_values(struct session *s, struct inmsg *m, char *desc, size_t dl)
 	long long conn, tx;
 	unsigned n, skipped;
 	double energy, power;
+	int rc;
 	struct buf cols[METER_COLS];
 	struct job *j;
 
@@ -338,10 +341,13 @@ meter_values(struct session *s, struct inmsg *m, char *desc, size_t dl)
 		return OCPP_PROPERTY_CONSTRAINT_VIOLATION;
 	}
 	memset(cols, 0, sizeof cols);
-	if (meter_rows(json_object_get(p, "meterValue"), (long long)s->cp_id, cols, &n, &skipped,
-	    &energy, &power) < 0 || (j = call_job(s, m, Q_METER, done_empty)) == NULL) {
+	/* the range check is in meter_rows (one pass on the hot path); meter_check words a refusal */
+	if ((rc = meter_rows(json_object_get(p, "meterValue"), (long long)s->cp_id, cols, &n, &skipped,
+	    &energy, &power)) < 0 || (j = call_job(s, m, Q_METER, done_empty)) == NULL) {
 		for (int c = 0; c < METER_COLS; c++)
 			buf_free(&cols[c]);
+		if (rc == -2 && meter_check(json_object_get(p, "meterValue"), "/meterValue", desc, dl) < 0)
+			return OCPP_PROPERTY_CONSTRAINT_VIOLATION;
 		snprintf(desc, dl, "out of memory");
 		return OCPP_INTERNAL_ERROR;
 	}

@@ -5,7 +5,8 @@
  * Usage: ocpp-bridge [-w DB_WORKERS]   (database worker threads, default 2)
  * Environment beyond the config: OCPP_BRIDGE_STATS=S logs the stats line (calls, answer-time
  * histogram) every S seconds instead of 60; OCPP_BRIDGE_NO_RAW_LOG=1 stops writing the raw
- * conversation to ocpp_messages (everything else is stored as usual). */
+ * conversation to ocpp_messages (everything else is stored as usual); OCPP_BRIDGE_AUTH_WINDOW=S
+ * counts failed handshakes in windows of S seconds instead of 60 (the tests wait one out). */
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
@@ -128,6 +129,12 @@ main(int argc, char **argv)
 	B.command_timeout = (int)config_int("ocpp_command_timeout");
 	B.auth_fail_limit = (unsigned)config_int("ocpp_auth_fail_limit");
 	B.throttle.window = 60;
+	if (getenv("OCPP_BRIDGE_AUTH_WINDOW") && atoi(getenv("OCPP_BRIDGE_AUTH_WINDOW")) > 0)
+		B.throttle.window = (unsigned)atoi(getenv("OCPP_BRIDGE_AUTH_WINDOW"));
+	if (trusted_parse(config_str("bridge_trusted_proxies"), &B.proxies, err, sizeof err) < 0) {
+		log_error("bridge_trusted_proxies: %s", err);
+		return 2;
+	}
 	B.stats_period = getenv("OCPP_BRIDGE_STATS") ? atoi(getenv("OCPP_BRIDGE_STATS")) : 60;
 	if (B.stats_period < 1)
 		B.stats_period = 60;

@@ -67,6 +67,9 @@ enum ocpp_error {
 
 /* The OCPP-J 1.6 spelling of an error code ("FormationViolation"...). */
 const char *ocpp_error_name(enum ocpp_error e);
+/* The error code spelled name (exactly as OCPP-J 1.6 section 4.2.3 lists the ten of them), or
+ * OCPP_OK when name is none of them (NULL included). */
+enum ocpp_error ocpp_error_parse(const char *name);
 
 /* Validates v against s. OCPP_OK, or the error code with a one-line explanation naming the
  * JSON path (e.g. "/meterValue/0/timestamp: not a date-time") in msg (always NUL-terminated). */

@@ -25,43 +25,45 @@ struct pss {
 
 /* ---------------------------------------------------------------- the handshake */
 
-/* The client's address; behind our own web server (a loopback peer) the last
- * X-Forwarded-For entry, which that proxy appended. */
+/* The client's address: the peer's, or behind a trusted proxy (bridge_trusted_proxies) the
+ * last X-Forwarded-For entry, which that proxy appended. A peer that is not a listed proxy
+ * cannot choose the address it is known by (throttled and recorded as). */
 static void
 client_addr(struct lws *wsi, char *out, size_t n)
 {
-	char xff[256];
-	int len;
+	char peer[ADDR_MAX + 8], xff[4096];
+	int len = -1;
 
-	lws_get_peer_simple(wsi, out, n);
-	if ((strcmp(out, "127.0.0.1") == 0 || strcmp(out, "::1") == 0 || strncmp(out, "::ffff:127.", 11) == 0) &&
-	    (len = lws_hdr_copy(wsi, xff, sizeof xff, WSI_TOKEN_X_FORWARDED_FOR)) > 0) {
-		char *last = strrchr(xff, ',');
-
-		last = last ? last + 1 : xff;
-		while (*last == ' ')
-			last++;
-		if (*last && strlen(last) < n)
-			snprintf(out, n, "%s", last);
-	}
+	lws_get_peer_simple(wsi, peer, sizeof peer);
+	if (B.proxies.n && trusted_has(&B.proxies, peer))
+		len = lws_hdr_copy(wsi, xff, sizeof xff, WSI_TOKEN_X_FORWARDED_FOR);
+	client_address(&B.proxies, peer, len > 0 ? xff : NULL, out, n);
 }
 
 enum auth_result { AUTH_OK, AUTH_NOT_FOUND, AUTH_UNAUTHORIZED, AUTH_THROTTLED, AUTH_BAD };
 
 /* Checks the request's identity and credentials. count: failures count for the throttle and
- * are recorded (the first check of a request); *cpp set on AUTH_OK. */
+ * are recorded (the first check of a request); *cpp set on AUTH_OK; *wait: on AUTH_THROTTLED,
+ * the seconds until that throttle ends.
+ *
+ * Failures are counted per address and identity ("ADDR IDENTITY"; unknown identities share
+ * "ADDR ?"), so that one charger's failures, or someone's guesses at it, never lock out the
+ * other chargers behind the same address (NAT, a proxy we do not trust). Past the limit that
+ * pair is refused (429) without looking at the password until its window ends, the right
+ * password too: otherwise the throttle would only change the answer to a wrong guess while
+ * the guessing went on at full speed. Retry-After says how long. */
 static enum auth_result
-authenticate(struct lws *wsi, int count, struct cp **cpp, char *addr, size_t addrlen)
+authenticate(struct lws *wsi, int count, struct cp **cpp, char *addr, size_t addrlen, unsigned *wait)
 {
-	char uri[256], identity[IDENTITY_MAX + 1], hdr[512], user[128], pass[128];
+	char uri[256], identity[IDENTITY_MAX + 1], hdr[512], user[128], pass[128], key[THROTTLE_KEY_MAX];
 	time_t now = time(NULL);
 	enum auth_result r = AUTH_OK;
 	const char *why = "";
 	struct cp *cp = NULL;
 
+	*cpp = NULL;
+	*wait = 0;
 	client_addr(wsi, addr, addrlen);
-	if (count && throttle_blocked(&B.throttle, addr, now, B.auth_fail_limit))
-		return AUTH_THROTTLED;
 	if (lws_hdr_copy(wsi, uri, sizeof uri, WSI_TOKEN_GET_URI) <= 0 || path_identity(uri, identity) < 0) {
 		r = AUTH_NOT_FOUND;
 		why = "not an /ocpp/{identity} path";
@@ -69,6 +71,14 @@ authenticate(struct lws *wsi, int count, struct cp **cpp, char *addr, size_t add
 	} else if ((cp = cp_by_identity(identity)) == NULL) {
 		r = AUTH_NOT_FOUND;
 		why = "unknown identity";
+	}
+	snprintf(key, sizeof key, "%s %s", addr, cp ? identity : "?");
+	if (count && throttle_blocked(&B.throttle, key, now, B.auth_fail_limit)) {
+		*wait = throttle_wait(&B.throttle, key, now);
+		return AUTH_THROTTLED;
+	}
+	if (r != AUTH_OK) {
+		/* no password to look at */
 	} else if (lws_hdr_copy(wsi, hdr, sizeof hdr, WSI_TOKEN_HTTP_AUTHORIZATION) <= 0 ||
 	    basic_auth_parse(hdr, user, sizeof user, pass, sizeof pass) < 0) {
 		r = AUTH_UNAUTHORIZED;
@@ -83,42 +93,50 @@ authenticate(struct lws *wsi, int count, struct cp **cpp, char *addr, size_t add
 	explicit_bzero(pass, sizeof pass);
 	explicit_bzero(hdr, sizeof hdr);
 	if (r != AUTH_OK && count) {
-		throttle_fail(&B.throttle, addr, now);
+		unsigned fails = throttle_fail(&B.throttle, key, now);
+
 		log_warn("handshake refused: identity=%s addr=%s: %s", identity, addr, why);
 		if (r == AUTH_UNAUTHORIZED)
 			security_event(cp ? cp->id : 0, identity, addr, "auth_failed", why);
-		else if (throttle_blocked(&B.throttle, addr, now, B.auth_fail_limit))
-			security_event(0, identity, addr, "auth_throttled", "too many failed handshakes");
+		if (fails == B.auth_fail_limit)
+			security_event(cp && r == AUTH_UNAUTHORIZED ? cp->id : 0, identity, addr, "auth_throttled",
+			    cp && r == AUTH_UNAUTHORIZED ? "too many failed handshakes for this identity"
+			                                 : "too many handshakes for unknown identities");
 	}
-	*cpp = cp;
+	*cpp = r == AUTH_OK ? cp : NULL;
 	return r;
 }
 
-/* Answers the upgrade request with an HTTP error; returns what CONFIRM_UPGRADE must return. */
+/* lws_add_http_header_by_token with a string's own length */
 static int
-http_refuse(struct lws *wsi, unsigned code, const char *text)
+add_header(struct lws *wsi, enum lws_token_indexes token, const char *value, unsigned char **p,
+           unsigned char *end)
+{
+	return lws_add_http_header_by_token(wsi, token, (const unsigned char *)value, (int)strlen(value), p, end);
+}
+
+/* Answers the upgrade request with an HTTP error; retry_after: the Retry-After of a 429 (s).
+ * Returns what CONFIRM_UPGRADE must return. */
+static int
+http_refuse(struct lws *wsi, unsigned code, const char *text, unsigned retry_after)
 {
 	unsigned char buf[LWS_PRE + 1024], *start = buf + LWS_PRE, *p = start, *end = buf + sizeof buf - 1;
-	char len[24];
+	char num[24];
 	size_t tl = strlen(text);
 
 	if (lws_add_http_header_status(wsi, code, &p, end))
 		return -1;
-	if (code == 401 && lws_add_http_header_by_token(wsi, WSI_TOKEN_HTTP_WWW_AUTHENTICATE,
-	    (const unsigned char *)"Basic realm=\"evshare OCPP\"", 25, &p, end))
+	if (code == 401 && add_header(wsi, WSI_TOKEN_HTTP_WWW_AUTHENTICATE, "Basic realm=\"evshare OCPP\"", &p, end))
 		return -1;
-	if (code == 429 && lws_add_http_header_by_token(wsi, WSI_TOKEN_HTTP_RETRY_AFTER,
-	    (const unsigned char *)"60", 2, &p, end))
+	snprintf(num, sizeof num, "%u", retry_after ? retry_after : 60);
+	if (code == 429 && add_header(wsi, WSI_TOKEN_HTTP_RETRY_AFTER, num, &p, end))
 		return -1;
-	if (lws_add_http_header_by_token(wsi, WSI_TOKEN_HTTP_CONTENT_TYPE,
-	    (const unsigned char *)"text/plain", 10, &p, end))
+	if (add_header(wsi, WSI_TOKEN_HTTP_CONTENT_TYPE, "text/plain", &p, end))
 		return -1;
-	snprintf(len, sizeof len, "%zu", tl);
-	if (lws_add_http_header_by_token(wsi, WSI_TOKEN_HTTP_CONTENT_LENGTH,
-	    (const unsigned char *)len, (int)strlen(len), &p, end))
+	snprintf(num, sizeof num, "%zu", tl);
+	if (add_header(wsi, WSI_TOKEN_HTTP_CONTENT_LENGTH, num, &p, end))
 		return -1;
-	if (lws_add_http_header_by_token(wsi, WSI_TOKEN_CONNECTION,
-	    (const unsigned char *)"close", 5, &p, end))
+	if (add_header(wsi, WSI_TOKEN_CONNECTION, "close", &p, end))
 		return -1;
 	if (lws_finalize_http_header(wsi, &p, end) || p + tl >= end)
 		return -1;
@@ -135,7 +153,8 @@ http_refuse(struct lws *wsi, unsigned code, const char *text)
 static int
 cb_http(struct lws *wsi, enum lws_callback_reasons reason, void *user, void *in, size_t len)
 {
-	char addr[64];
+	char addr[ADDR_MAX];
+	unsigned wait;
 	struct cp *cp;
 
 	(void)user;
@@ -144,15 +163,19 @@ cb_http(struct lws *wsi, enum lws_callback_reasons reason, void *user, void *in,
 	case LWS_CALLBACK_HTTP_CONFIRM_UPGRADE:
 		if (in == NULL || strcasecmp((const char *)in, "websocket") != 0)
 			return -1;
-		switch (authenticate(wsi, 1, &cp, addr, sizeof addr)) {
+		switch (authenticate(wsi, 1, &cp, addr, sizeof addr, &wait)) {
 		case AUTH_OK:
 			return 0;
 		case AUTH_NOT_FOUND:
-			return http_refuse(wsi, 404, "unknown charge point\n");
+			return http_refuse(wsi, 404, "unknown charge point\n", 0);
 		case AUTH_UNAUTHORIZED:
-			return http_refuse(wsi, 401, "wrong or missing credentials\n");
-		case AUTH_THROTTLED:
-			return http_refuse(wsi, 429, "too many failed attempts, try again later\n");
+			return http_refuse(wsi, 401, "wrong or missing credentials\n", 0);
+		case AUTH_THROTTLED: {
+			char text[100];
+
+			snprintf(text, sizeof text, "too many failed attempts, try again in %u s\n", wait);
+			return http_refuse(wsi, 429, text, wait);
+		}
 		default:
 			return -1;
 		}
@@ -164,9 +187,9 @@ cb_http(struct lws *wsi, enum lws_callback_reasons reason, void *user, void *in,
 
 			snprintf(body, sizeof body, "ocpp-bridge %s: %d connections, database %s\n",
 			    B.node, B.nsessions, store_db_up() ? "up" : "down");
-			if (http_refuse(wsi, store_db_up() ? 200 : 503, body) < 0)
+			if (http_refuse(wsi, store_db_up() ? 200 : 503, body, 0) < 0)
 				return -1;
-		} else if (http_refuse(wsi, 404, "OCPP 1.6J: connect a websocket to /ocpp/{identity}\n") < 0) {
+		} else if (http_refuse(wsi, 404, "OCPP 1.6J: connect a websocket to /ocpp/{identity}\n", 0) < 0) {
 			return -1;
 		}
 		return lws_http_transaction_completed(wsi) ? -1 : 0;
@@ -174,8 +197,12 @@ cb_http(struct lws *wsi, enum lws_callback_reasons reason, void *user, void *in,
 	case LWS_CALLBACK_ESTABLISHED:
 		/* a websocket that offered no subprotocol: OCPP-J says complete it and close */
 		log_info("websocket without the ocpp1.6 subprotocol: closed");
-		lws_close_reason(wsi, LWS_CLOSE_STATUS_PROTOCOL_ERR,
-		    (unsigned char *)"subprotocol ocpp1.6 required", 28);
+		{
+			static const char reason_text[] = "subprotocol ocpp1.6 required";
+
+			lws_close_reason(wsi, LWS_CLOSE_STATUS_PROTOCOL_ERR, (unsigned char *)reason_text,
+			    sizeof reason_text - 1);
+		}
 		return -1;
 	case LWS_CALLBACK_EVENT_WAIT_CANCELLED:
 		store_drain();
@@ -190,13 +217,14 @@ cb_ocpp(struct lws *wsi, enum lws_callback_reasons reason, void *user, void *in,
 {
 	struct pss *pss = user;
 	struct session *s = pss ? pss->s : NULL;
-	char addr[64];
+	char addr[ADDR_MAX];
+	unsigned wait;
 	struct cp *cp;
 
 	switch (reason) {
 	case LWS_CALLBACK_FILTER_PROTOCOL_CONNECTION:
 		/* checked again (cheaply) in case this path skipped CONFIRM_UPGRADE */
-		if (authenticate(wsi, 0, &cp, addr, sizeof addr) != AUTH_OK || B.stopping)
+		if (authenticate(wsi, 0, &cp, addr, sizeof addr, &wait) != AUTH_OK || B.stopping)
 			return 1;
 		if ((pss->s = session_new(wsi, cp, addr)) == NULL)
 			return 1;

@@ -325,7 +325,8 @@ session_process(struct session *s)
 		store_log_call(&s->log_call, s->cp_id, "in", m->text, m->len);
 		a = ocpp_action_find(m->f.action);
 		if (a == NULL) {
-			snprintf(desc, sizeof desc, "unknown action '%.60s'", m->f.action);
+			snprintf(desc, sizeof desc, "unknown action '%.*s'",
+			    (int)utf8_prefix(m->f.action, 60), m->f.action);
 			session_reply_error(s, m->f.id, OCPP_NOT_IMPLEMENTED, desc);
 			goto next;
 		}

@@ -1,7 +1,10 @@
 /* util.c - see util.h. */
+#include <arpa/inet.h>
 #include <ctype.h>
 #include <errno.h>
+#include <locale.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,6 +12,14 @@
 #include <sys/time.h>
 
 #include "util.h"
+
+static locale_t c_locale;
+
+static void
+c_locale_init(void)
+{
+	c_locale = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
+}
 
 int
 identity_ok(const char *s)
@@ -103,45 +114,98 @@ basic_auth_parse(const char *h, char *user, size_t ulen, char *pass, size_t plen
 	return 0;
 }
 
-const char *
-unit_normalise(const char *unit, double *value)
+/* The normalised name of unit and the power of ten its values are scaled by (kWh -> Wh: 3). */
+static const char *
+unit_lookup(const char *unit, int *exp10)
 {
-	static const struct { const char *from, *to; double k; } map[] = {
-		{ "kWh", "Wh", 1000 }, { "kW", "W", 1000 }, { "kvarh", "varh", 1000 },
-		{ "kvar", "var", 1000 }, { "kVA", "VA", 1000 }, { "Celcius", "Celsius", 1 },
-		{ "Wh", "Wh", 1 }, { "W", "W", 1 }, { "varh", "varh", 1 }, { "var", "var", 1 },
-		{ "VA", "VA", 1 }, { "A", "A", 1 }, { "V", "V", 1 }, { "K", "K", 1 },
-		{ "Celsius", "Celsius", 1 }, { "Fahrenheit", "Fahrenheit", 1 }, { "Percent", "Percent", 1 },
+	static const struct { const char *from, *to; int e; } map[] = {
+		{ "kWh", "Wh", 3 }, { "kW", "W", 3 }, { "kvarh", "varh", 3 },
+		{ "kvar", "var", 3 }, { "kVA", "VA", 3 }, { "Celcius", "Celsius", 0 },
+		{ "Wh", "Wh", 0 }, { "W", "W", 0 }, { "varh", "varh", 0 }, { "var", "var", 0 },
+		{ "VA", "VA", 0 }, { "A", "A", 0 }, { "V", "V", 0 }, { "K", "K", 0 },
+		{ "Celsius", "Celsius", 0 }, { "Fahrenheit", "Fahrenheit", 0 }, { "Percent", "Percent", 0 },
 	};
 
+	*exp10 = 0;
 	if (unit == NULL)
 		return "Wh";
 	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
 		if (strcmp(map[i].from, unit) == 0) {
-			*value *= map[i].k;
+			*exp10 = map[i].e;
 			return map[i].to;
 		}
 	return "Wh";    /* the schema allows nothing else */
 }
 
-int
-parse_value(const char *s, double *out)
+const char *
+unit_normalise(const char *unit, double *value)
 {
-	const char *p = s;
-	double v = 0, scale;
-	int neg = 0, digits = 0;
+	int e;
+	const char *u = unit_lookup(unit, &e);
 
-	/* [+-]digits[.digits][e[+-]digits], by hand: strtod would follow the locale */
+	if (e)
+		*value *= 1e3;
+	return u;
+}
+
+/* The C locale's strtod, for the rare value the exact fast path below cannot take. */
+static double
+strtod_c(const char *s)
+{
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+
+	locale_t was;
+	double v;
+
+	pthread_once(&once, c_locale_init);
+	if (c_locale == (locale_t)0)
+		return strtod(s, NULL);
+	was = uselocale(c_locale);      /* this thread's only (POSIX; strtod_l is a GNU extension) */
+	v = strtod(s, NULL);
+	uselocale(was);
+	return v;
+}
+
+/* below it, mant * 10 + 9 is still at most 2^53: every such integer is an exact double */
+#define MANT_LIMIT UINT64_C(900719925474099)
+
+/* parse_value of s times 10^scale */
+static int
+parse_decimal(const char *s, int scale, double *out)
+{
+	static const double pow10[] = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10,
+		1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22 };
+	const char *p = s, *num;
+	uint64_t mant = 0;
+	int neg = 0, digits = 0, exp10 = 0, exact = 1;
+	double v;
+
+	/* [+-]digits[.digits][e[+-]digits], checked by hand (strtod would take hex, inf, nan and
+	 * follow the locale). The digits make an integer mantissa and a power of ten: up to 2^53
+	 * and 10^22 both are exact doubles, so one multiplication or division is the correctly
+	 * rounded value ("0.3" is the double nearest 0.3, not 0.30000000000000004); beyond, the C
+	 * locale's strtod. */
 	while (*p == ' ')
 		p++;
+	num = p;
 	if (*p == '+' || *p == '-')
 		neg = *p++ == '-';
-	for (; isdigit((unsigned char)*p); p++, digits++)
-		v = v * 10 + (*p - '0');
+	for (; isdigit((unsigned char)*p); p++, digits++) {
+		if (mant < MANT_LIMIT)
+			mant = mant * 10 + (uint64_t)(*p - '0');
+		else
+			exact = 0;
+	}
 	if (*p == '.') {
 		p++;
-		for (scale = 0.1; isdigit((unsigned char)*p); p++, digits++, scale /= 10)
-			v += (*p - '0') * scale;
+		for (; isdigit((unsigned char)*p); p++, digits++) {
+			if (mant < MANT_LIMIT) {
+				mant = mant * 10 + (uint64_t)(*p - '0');
+				exp10--;
+			} else if (*p != '0') {
+				exact = 0;
+			}
+		}
 	}
 	if (digits == 0)
 		return -1;
@@ -155,14 +219,50 @@ parse_value(const char *s, double *out)
 			e = e * 10 + (*p - '0');
 		if (ed == 0)
 			return -1;
-		v *= pow(10, eneg ? -e : e);
+		exp10 += eneg ? -e : e;
 	}
 	while (*p == ' ')
 		p++;
-	if (*p || !isfinite(v))
+	if (*p)
 		return -1;
-	*out = neg ? -v : v;
+	exp10 += scale;
+	if (exact && mant == 0)
+		v = 0;
+	else if (exact && exp10 >= -22 && exp10 <= 22)
+		v = exp10 < 0 ? (double)mant / pow10[-exp10] : (double)mant * pow10[exp10];
+	else
+		v = fabs(strtod_c(num)) * pow(10, scale);
+	if (!isfinite(v))
+		return -1;
+	*out = neg && v != 0 ? -v : v;
 	return 0;
+}
+
+int
+parse_value(const char *s, double *out)
+{
+	return parse_decimal(s, 0, out);
+}
+
+int
+parse_value_in(const char *s, const char *unit, const char **normal, double *out)
+{
+	int e;
+
+	*normal = unit_lookup(unit, &e);
+	return parse_decimal(s, e, out);
+}
+
+size_t
+utf8_prefix(const char *s, size_t max)
+{
+	size_t n = strnlen(s, max + 1);
+
+	if (n <= max)
+		return n;
+	while (max > 0 && ((unsigned char)s[max] & 0xC0) == 0x80)
+		max--;
+	return max;
 }
 
 void
@@ -178,8 +278,135 @@ time_now_iso(char out[32])
 	snprintf(out, 32, "%s.%03dZ", b, (int)(tv.tv_usec / 1000));
 }
 
+/* addr as 16 bytes (IPv4 as ::ffff:a.b.c.d); 0, or -1 if it is not an address */
+static int
+addr_bytes(const char *addr, unsigned char out[16])
+{
+	struct in_addr v4;
+
+	if (inet_pton(AF_INET, addr, &v4) == 1) {
+		memset(out, 0, 10);
+		out[10] = out[11] = 0xFF;
+		memcpy(out + 12, &v4, 4);
+		return 0;
+	}
+	return inet_pton(AF_INET6, addr, out) == 1 ? 0 : -1;
+}
+
+static int
+is_v4(const unsigned char a[16])
+{
+	static const unsigned char prefix[12] = { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xFF, 0xFF };
+
+	return memcmp(a, prefix, 12) == 0;
+}
+
+int
+trusted_parse(const char *list, struct trusted *t, char *err, size_t errlen)
+{
+	const char *p = list ? list : "";
+
+	memset(t, 0, sizeof *t);
+	for (;;) {
+		char item[ADDR_MAX + 8], *slash;
+		size_t n;
+		long bits = -1;
+
+		p += strspn(p, ", \t");
+		if (*p == '\0')
+			return 0;
+		n = strcspn(p, ", \t");
+		if (n >= sizeof item || t->n == TRUSTED_MAX) {
+			snprintf(err, errlen, "'%.*s': too long, or more than %d entries", (int)(n < 60 ? n : 60),
+			    p, TRUSTED_MAX);
+			return -1;
+		}
+		memcpy(item, p, n);
+		item[n] = '\0';
+		p += n;
+		if ((slash = strchr(item, '/')) != NULL) {
+			char *end;
+
+			*slash = '\0';
+			bits = strtol(slash + 1, &end, 10);
+			if (end == slash + 1 || *end || bits < 0 || bits > 128)
+				bits = -2;
+		}
+		if (bits == -2 || addr_bytes(item, t->net[t->n].a) < 0) {
+			if (slash)
+				*slash = '/';
+			snprintf(err, errlen, "'%s' is not an IP address or network (a.b.c.d, a.b.c.d/n, an IPv6 "
+			    "address)", item);
+			return -1;
+		}
+		if (bits >= 0 && is_v4(t->net[t->n].a))
+			bits = bits > 32 ? -2 : bits + 96;
+		if (bits == -2) {
+			snprintf(err, errlen, "'%s': an IPv4 network has at most /32", item);
+			return -1;
+		}
+		t->net[t->n].bits = bits < 0 ? 128 : (unsigned)bits;
+		t->n++;
+	}
+}
+
+int
+trusted_has(const struct trusted *t, const char *addr)
+{
+	unsigned char a[16];
+
+	if (t->n == 0 || addr_bytes(addr, a) < 0)
+		return 0;
+	for (int i = 0; i < t->n; i++) {
+		unsigned bits = t->net[i].bits, whole = bits / 8, rest = bits % 8;
+
+		if (memcmp(a, t->net[i].a, whole) != 0)
+			continue;
+		if (rest == 0 || ((a[whole] ^ t->net[i].a[whole]) & (0xFF00u >> rest) & 0xFF) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* addr in canonical form into out; 0, or -1 if it is not an address (out untouched) */
+static int
+addr_canonical(const char *addr, char *out, size_t n)
+{
+	unsigned char a[16];
+	char text[ADDR_MAX];
+
+	if (addr_bytes(addr, a) < 0)
+		return -1;
+	if (is_v4(a) ? inet_ntop(AF_INET, a + 12, text, sizeof text) == NULL
+	             : inet_ntop(AF_INET6, a, text, sizeof text) == NULL)
+		return -1;
+	snprintf(out, n, "%s", text);
+	return 0;
+}
+
+void
+client_address(const struct trusted *t, const char *peer, const char *xff, char *out, size_t n)
+{
+	if (addr_canonical(peer, out, n) < 0)
+		snprintf(out, n, "%s", peer);
+	if (xff && trusted_has(t, peer)) {
+		const char *last = strrchr(xff, ',');
+		char item[ADDR_MAX];
+		size_t len;
+
+		last = last ? last + 1 : xff;
+		last += strspn(last, " \t");
+		len = strcspn(last, " \t");
+		if (len > 0 && len < sizeof item && last[len + strspn(last + len, " \t")] == '\0') {
+			memcpy(item, last, len);
+			item[len] = '\0';
+			addr_canonical(item, out, n);       /* not an address: the peer's stays */
+		}
+	}
+}
+
 static unsigned
-addr_hash(const char *s)
+key_hash(const char *s)
 {
 	unsigned h = 2166136261u;
 
@@ -189,9 +416,9 @@ addr_hash(const char *s)
 }
 
 static struct throttle_entry *
-throttle_get(struct throttle *t, const char *addr, time_t now, int create)
+throttle_get(struct throttle *t, const char *key, time_t now, int create)
 {
-	unsigned h = addr_hash(addr);
+	unsigned h = key_hash(key);
 	struct throttle_entry **pp, *e;
 	unsigned window = t->window ? t->window : 60;
 
@@ -203,13 +430,13 @@ throttle_get(struct throttle *t, const char *addr, time_t now, int create)
 			t->n--;
 			continue;
 		}
-		if (strcmp(e->addr, addr) == 0)
+		if (strcmp(e->key, key) == 0)
 			return e;
 		pp = &e->next;
 	}
 	if (!create || t->n >= 100000 || (e = calloc(1, sizeof *e)) == NULL)
 		return NULL;
-	snprintf(e->addr, sizeof e->addr, "%s", addr);
+	snprintf(e->key, sizeof e->key, "%s", key);
 	e->window_start = now;
 	e->next = t->buckets[h];
 	t->buckets[h] = e;
@@ -218,20 +445,32 @@ throttle_get(struct throttle *t, const char *addr, time_t now, int create)
 }
 
 int
-throttle_blocked(struct throttle *t, const char *addr, time_t now, unsigned limit)
+throttle_blocked(struct throttle *t, const char *key, time_t now, unsigned limit)
 {
-	struct throttle_entry *e = throttle_get(t, addr, now, 0);
+	struct throttle_entry *e = throttle_get(t, key, now, 0);
 
 	return e && e->fails >= limit;
 }
 
-void
-throttle_fail(struct throttle *t, const char *addr, time_t now)
+unsigned
+throttle_fail(struct throttle *t, const char *key, time_t now)
 {
-	struct throttle_entry *e = throttle_get(t, addr, now, 1);
+	struct throttle_entry *e = throttle_get(t, key, now, 1);
 
-	if (e)
-		e->fails++;
+	return e ? ++e->fails : 0;
+}
+
+unsigned
+throttle_wait(struct throttle *t, const char *key, time_t now)
+{
+	struct throttle_entry *e = throttle_get(t, key, now, 0);
+	unsigned window = t->window ? t->window : 60;
+	time_t left;
+
+	if (e == NULL)
+		return 0;
+	left = e->window_start + (time_t)window - now;
+	return left < 1 ? 1 : (unsigned)left;
 }
 
 void
@@ -312,14 +551,16 @@ meter_samples(const json_t *mvs, unsigned *skipped)
 			double v;
 			json_t *row;
 
+			const char *nu;
+
 			if (t == NULL || val == NULL || (fmt && strcmp(fmt, "SignedData") == 0) ||
-			    parse_value(val, &v) < 0) {
+			    parse_value_in(val, u, &nu, &v) < 0) {
 				(*skipped)++;
 				continue;
 			}
 			if (m == NULL)
 				m = "Energy.Active.Import.Register";
-			u = u ? unit_normalise(u, &v) : default_unit(m);
+			u = u ? nu : default_unit(m);
 			row = json_pack("{s:s,s:s,s:s,s:f}", "t", t, "m", m, "u", u, "v", v);
 			if (row == NULL)
 				continue;
@@ -523,6 +764,18 @@ buf_add_array_str(struct buf *b, const char *s)
 	return buf_add(b, "\"", 1);
 }
 
+/* 1 if v (normalised) may be a value of measurand m: a register a reading from 0 to
+ * METER_VALUE_MAX, anything else within +-METER_VALUE_MAX */
+static int
+value_in_range(const char *m, double v)
+{
+	size_t ml = strlen(m);
+
+	if (ml > 9 && memcmp(m + ml - 9, ".Register", 9) == 0)
+		return v >= 0 && v <= METER_VALUE_MAX;
+	return fabs(v) <= METER_VALUE_MAX;
+}
+
 /* One accepted sampled value of a MeterValues message (pointers into the message, or static). */
 struct mval {
 	const char *t, *m, *c, *p, *l, *u;
@@ -606,9 +859,10 @@ meter_rows(const json_t *mvs, long long cp, struct buf cols[METER_COLS], unsigne
 			const char *fmt = json_string_value(json_object_get(sv, "format"));
 			const char *u = json_string_value(json_object_get(sv, "unit"));
 			struct mval *a = &val[nval];
+			const char *nu;
 
 			if (t == NULL || s == NULL || (fmt && strcmp(fmt, "SignedData") == 0) ||
-			    parse_value(s, &a->v) < 0) {
+			    parse_value_in(s, u, &nu, &a->v) < 0) {
 				(*skipped)++;
 				continue;
 			}
@@ -616,10 +870,14 @@ meter_rows(const json_t *mvs, long long cp, struct buf cols[METER_COLS], unsigne
 			a->m = json_string_value(json_object_get(sv, "measurand"));
 			if (a->m == NULL)
 				a->m = "Energy.Active.Import.Register";
-			a->u = u ? unit_normalise(u, &a->v) : default_unit(a->m);
+			a->u = u ? nu : default_unit(a->m);
 			if (!isfinite(a->v)) {
 				(*skipped)++;
 				continue;
+			}
+			if (!value_in_range(a->m, a->v)) {
+				free(val);
+				return -2;      /* meter_check says which */
 			}
 			a->c = json_string_value(json_object_get(sv, "context"));
 			a->p = json_string_value(json_object_get(sv, "phase"));
@@ -642,4 +900,38 @@ meter_rows(const json_t *mvs, long long cp, struct buf cols[METER_COLS], unsigne
 			rc = emit_sampling(val, nval, i, cp, cols, n);
 	free(val);
 	return rc;
+}
+
+int
+meter_check(const json_t *mvs, const char *path, char *msg, size_t msglen)
+{
+	const json_t *mv, *sv;
+	size_t i, k;
+
+	json_array_foreach(mvs, i, mv) {
+		json_array_foreach(json_object_get(mv, "sampledValue"), k, sv) {
+			const char *s = json_string_value(json_object_get(sv, "value"));
+			const char *fmt = json_string_value(json_object_get(sv, "format"));
+			const char *u = json_string_value(json_object_get(sv, "unit"));
+			const char *m = json_string_value(json_object_get(sv, "measurand"));
+			const char *nu;
+			double v;
+
+			if (s == NULL || (fmt && strcmp(fmt, "SignedData") == 0) || parse_value_in(s, u, &nu, &v) < 0)
+				continue;       /* not a number: skipped when stored */
+			if (m == NULL)
+				m = "Energy.Active.Import.Register";
+			u = u ? nu : default_unit(m);
+			if (value_in_range(m, v))
+				continue;
+			if (value_in_range("", v))      /* in range for anything but a register */
+				snprintf(msg, msglen, "%s/%zu/sampledValue/%zu/value: %s must be a reading from "
+				    "0 to 9e15 %s", path, i, k, m, u);
+			else
+				snprintf(msg, msglen, "%s/%zu/sampledValue/%zu/value: %s beyond +-9e15 %s", path,
+				    i, k, m, u);
+			return -1;
+		}
+	}
+	return 0;
 }

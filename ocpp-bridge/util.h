@@ -1,6 +1,6 @@
 /*
  * util.h - the bridge's small pure helpers: identities and the endpoint path, HTTP Basic
- * credentials, meter value units, timestamps, the per-address auth throttle and a string
+ * credentials, meter value units, timestamps, the client's address, the auth throttle and a string
  * builder. No I/O; each function only reads its input and writes what it is given.
  */
 #ifndef OCPP_UTIL_H
@@ -31,15 +31,56 @@ int basic_auth_parse(const char *header, char *user, size_t ulen, char *pass, si
  * normalised unit (a static string). */
 const char *unit_normalise(const char *unit, double *value);
 
-/* Parses a sampled value's text ("12.5"); 0 ok, -1 not a finite number. Locale-independent. */
+/* Parses a sampled value's text ("12.5", "-3e2"; spaces around allowed) into the double nearest
+ * to it (correctly rounded: "0.3" is 0.3, never 0.30000000000000004); 0 ok, -1 not a finite
+ * number. Locale-independent. */
 int parse_value(const char *s, double *out);
+/* parse_value of s given in unit (NULL: Wh), into the normalised unit (*normal, as
+ * unit_normalise names it) exactly: "7.36" kWh is 7360 Wh, not 7360.000000000001. */
+int parse_value_in(const char *s, const char *unit, const char **normal, double *out);
+
+/* The byte length of the longest prefix of s (valid UTF-8) that is at most max bytes and ends
+ * on a character boundary (a description cut there stays valid UTF-8). */
+size_t utf8_prefix(const char *s, size_t max);
+
+/* What the schema cannot check in MeterValues' meterValue (or StopTransaction's
+ * transactionData), as meterStart and meterStop are checked: after units are normalised
+ * (kWh -> Wh), a register (a measurand ending in ".Register", the default measurand included)
+ * is a reading from 0 to METER_VALUE_MAX, and no value is beyond +-METER_VALUE_MAX. Values that
+ * are not numbers are not looked at (they are skipped when stored). 0, or -1 with the first
+ * offender in msg, its JSON path starting with path ("/meterValue/0/sampledValue/1/value: ..."). */
+#define METER_VALUE_MAX 9e15
+int meter_check(const json_t *meter_values, const char *path, char *msg, size_t msglen);
 
 /* Current UTC time as "2024-01-02T03:04:05.123Z" into out (32 bytes). */
 void time_now_iso(char out[32]);
 
-/* Per-address counter of failed handshakes in fixed windows of `window` seconds. */
+/* Who is connecting. The peer's address, unless the peer is one of the trusted proxies
+ * (bridge_trusted_proxies): then the last address of X-Forwarded-For, the one that proxy
+ * appended (what comes before it is whatever the client sent). */
+#define ADDR_MAX 46             /* INET6_ADDRSTRLEN */
+#define TRUSTED_MAX 32
+struct trusted {
+	struct { unsigned char a[16]; unsigned bits; } net[TRUSTED_MAX];    /* IPv4 as ::ffff:a.b.c.d */
+	int n;
+};
+/* Parses a list of addresses or networks ("127.0.0.1, ::1 10.1.0.0/16"; commas or spaces
+ * between them; empty: none) into t. 0, or -1 with the entry that is not one in err. */
+int trusted_parse(const char *list, struct trusted *t, char *err, size_t errlen);
+/* 1 if addr (text) is in one of t's networks. */
+int trusted_has(const struct trusted *t, const char *addr);
+/* The client's address as canonical text (IPv4 dotted, IPv6 as inet_ntop writes it) into out
+ * (n >= ADDR_MAX): peer, or when peer is trusted and xff (the X-Forwarded-For value, NULL when
+ * absent) ends in an address, that last address. */
+void client_address(const struct trusted *t, const char *peer, const char *xff, char *out, size_t n);
+
+/* Counters of failed handshakes per key in fixed windows of `window` seconds (a refused
+ * attempt while blocked is not counted: the window ends when it ends). The bridge's keys are
+ * "ADDRESS IDENTITY" (and "ADDRESS ?" for identities it does not know), so that failures for
+ * one charger never lock out the other chargers behind the same address. */
+#define THROTTLE_KEY_MAX (ADDR_MAX + 1 + 48 + 1)
 struct throttle_entry {
-	char addr[64];
+	char key[THROTTLE_KEY_MAX];
 	time_t window_start;
 	unsigned fails;
 	struct throttle_entry *next;
@@ -49,9 +90,12 @@ struct throttle {
 	size_t n;
 	unsigned window;
 };
-/* 1 if addr has failed `limit` times or more in its current window. */
-int throttle_blocked(struct throttle *t, const char *addr, time_t now, unsigned limit);
-void throttle_fail(struct throttle *t, const char *addr, time_t now);
+/* 1 if key has failed `limit` times or more in its current window. */
+int throttle_blocked(struct throttle *t, const char *key, time_t now, unsigned limit);
+/* Counts a failure; returns the key's failures in its window now (0 if it could not count). */
+unsigned throttle_fail(struct throttle *t, const char *key, time_t now);
+/* Seconds until key's current window ends (at least 1), 0 when it has none. */
+unsigned throttle_wait(struct throttle *t, const char *key, time_t now);
 void throttle_free(struct throttle *t);
 
 /* Growing strings are lib/buf.h's; what the bridge appends to them beyond text: */
@@ -92,7 +136,8 @@ int json_str_decode(const char *lit, size_t n, char *out, size_t outlen);
  * units (normalised) and values, each list as one array literal ("{Voltage,Current.Import}").
  * *n: values added; *skipped: values that are not numbers; *energy_wh, *power_w: the latest
  * Energy.Active.Import.Register and Power.Active.Import of the whole charger (no phase), NAN
- * when there is none. 0, or -1 when out of memory. */
+ * when there is none. 0; -1 when out of memory; -2 when a value is out of meter_check's range
+ * (nothing appended; meter_check then says which). */
 enum { MC_CP, MC_T, MC_M, MC_C, MC_P, MC_L, MC_U, MC_V, METER_COLS };
 int meter_rows(const json_t *meter_values, long long cp, struct buf cols[METER_COLS], unsigned *n,
                unsigned *skipped, double *energy_wh, double *power_w);

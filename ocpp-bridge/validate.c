@@ -30,6 +30,17 @@ ocpp_error_name(enum ocpp_error e)
 	return error_names[e];
 }
 
+enum ocpp_error
+ocpp_error_parse(const char *name)
+{
+	if (name == NULL)
+		return OCPP_OK;
+	for (size_t i = OCPP_OK + 1; i < sizeof error_names / sizeof error_names[0]; i++)
+		if (strcmp(error_names[i], name) == 0)
+			return (enum ocpp_error)i;
+	return OCPP_OK;
+}
+
 static int
 entry_cmp(const void *key, const void *elem)
 {

@@ -1,6 +1,8 @@
 /* fuzz_ocpp.c - libFuzzer target: OCPP-J frame parsing and payload validation, as the bridge
  * runs them on every message a charger sends, and the meter values' rows for the database
- * (every column must get exactly one array element per value). Seeds: tests/fuzz/corpus_ocpp/. */
+ * (every column must get exactly one array element per value), the meter range check, a
+ * CALLERROR description cut on a character boundary (still UTF-8), and the handshake's address
+ * parsing (trusted proxies, X-Forwarded-For). Seeds: tests/fuzz/corpus_ocpp/. */
 #include <stdint.h>
 #include <stdlib.h>
 
@@ -40,8 +42,18 @@ check_meter_rows(const json_t *mvs)
 	unsigned n, skipped, samplings;
 	double e, p;
 
+	char msg[200];
+	int refused, rc;
+
+	msg[0] = '\0';
+	refused = meter_check(mvs, "/x", msg, sizeof msg) < 0;
+	if (refused && strncmp(msg, "/x/", 3) != 0)
+		abort();        /* a refusal names the value */
 	memset(cols, 0, sizeof cols);
-	if (meter_rows(mvs, 1, cols, &n, &skipped, &e, &p) == 0) {
+	rc = meter_rows(mvs, 1, cols, &n, &skipped, &e, &p);
+	if ((rc == -2) != refused)
+		abort();        /* the hot path's check and the one that words it agree */
+	if (rc == 0) {
 		/* one element per sampling in every list, and a sampling has a value at least */
 		samplings = count_elems(cols[MC_CP].s ? cols[MC_CP].s : "");
 		for (int c = 0; c < METER_COLS; c++)
@@ -72,6 +84,20 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			json_str_decode((const char *)data + el[i].off, el[i].len, msg, sizeof msg);
 		}
 
+	/* the address of a handshake: any text as the proxy list, the peer and X-Forwarded-For */
+	if (size < 512) {
+		char text[512], addr[ADDR_MAX];
+		struct trusted t;
+
+		memcpy(text, data, size);
+		text[size] = '\0';
+		trusted_parse(text, &t, msg, sizeof msg);
+		client_address(&t, "127.0.0.1", text, addr, sizeof addr);
+		client_address(&t, text, text, addr, sizeof addr);
+		if (strlen(addr) >= ADDR_MAX)
+			abort();
+	}
+
 	switch (frame_parse((const char *)data, size, &f)) {
 	case FRAME_BAD:
 		frame_error(&out, f.id, ocpp_error_name(f.err), f.errmsg, NULL);
@@ -96,6 +122,18 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		for (size_t i = 0; i < ocpp_actions_len; i++) {
 			schema_validate(ocpp_conf_schema(&ocpp_actions[i]), f.payload, msg, sizeof msg);
 			ocpp_result_accepted(&ocpp_actions[i], f.payload);
+		}
+		break;
+	case FRAME_ERROR:
+		/* as commands.c stores it: a known code or GenericError, the description cut between
+		 * characters, so still UTF-8 (frame_error refuses anything else) */
+		ocpp_error_parse(f.error_code);
+		{
+			char cut[520];
+
+			snprintf(cut, sizeof cut, "%.*s", (int)utf8_prefix(f.error_desc, 500), f.error_desc);
+			if (frame_error(&out, f.id, "GenericError", cut, NULL) < 0)
+				abort();
 		}
 		break;
 	default:

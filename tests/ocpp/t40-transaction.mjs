@@ -1,9 +1,9 @@
 // t40-transaction: a full charging session: Authorize, StartTransaction (an id that cannot be
 // guessed; a retry gets the same id), MeterValues in Wh and kWh with power, current per phase and
 // voltage (stored normalised to Wh, W, A, V), samplings of 220 values sharing one layout,
-// MeterValues without or with a zero transaction id, StopTransaction with meterStop, reason and
-// transactionData; a replayed StopTransaction changes nothing; a StopTransaction for an unknown
-// transaction is answered and stores nothing; events.
+// MeterValues without, with a zero or with someone else's transaction id (stored without one),
+// StopTransaction with meterStop, reason and transactionData; a replayed StopTransaction changes
+// nothing; a StopTransaction for an unknown transaction is answered and stores nothing; events.
 import { run, addCharger, addIdTag, bootedClient, closeClient, expectClean, sql, sqlValue, waitFor } from './lib.mjs';
 
 const iso = (ms) => new Date(ms).toISOString();
@@ -112,9 +112,22 @@ await run(async (t) => {
 		await c.call('MeterValues', { connectorId: 0, transactionId: 0, meterValue: [sample(t0 + 62000, '0.5', 'kWh')] });
 		const loose = sql(`SELECT connector_id, value FROM meter_values WHERE charge_point_id = :'id' AND transaction_id IS NULL ORDER BY sampled_at`, { id: cp.id }).map((x) => x.join(':'));
 		t.eq(loose.join(' '), '2:500 0:500', 'MeterValues without or with a zero transaction id are stored without a transaction');
-		// a transaction id that is not this charger's: answered, stored without a transaction
-		r = await c.call('MeterValues', { connectorId: 1, transactionId: 2147480000, meterValue: [sample(t0 + 63000, '1', 'Wh')] });
-		t.ok('MeterValues naming an unknown transaction is answered');
+		// a transaction id that is not this charger's (another charger's, and one nobody has):
+		// answered, stored for the connector without a transaction, never on the other's
+		const stranger = await addCharger('TXO');
+		const sc = await bootedClient(stranger);
+		const theirs = (await sc.call('StartTransaction', { connectorId: 1, idTag: tag, meterStart: 0, timestamp: iso(t0) })).transactionId;
+		r = await c.call('MeterValues', { connectorId: 1, transactionId: theirs, meterValue: [sample(t0 + 63000, '1', 'Wh')] });
+		t.check(r && Object.keys(r).length === 0, 'MeterValues naming another charger\'s transaction is answered {}', JSON.stringify(r));
+		r = await c.call('MeterValues', { connectorId: 1, transactionId: 2147480000, meterValue: [sample(t0 + 64000, '2', 'Wh')] });
+		t.check(r && Object.keys(r).length === 0, 'MeterValues naming an unknown transaction is answered {}', JSON.stringify(r));
+		const strays = sql(`SELECT connector_id, transaction_id IS NULL, value FROM meter_values
+		                    WHERE charge_point_id = :'id' AND sampled_at IN (:'a', :'b') ORDER BY sampled_at`,
+		{ id: cp.id, a: iso(t0 + 63000), b: iso(t0 + 64000) }).map((x) => x.join(':'));
+		t.eq(strays.join(' '), '1:t:1 1:t:2', 'both are stored for connector 1 without a transaction');
+		t.eq(sqlValue(`SELECT count(*) FROM meter_values WHERE transaction_id IN (SELECT id FROM transactions WHERE ocpp_tx_id = :'tx')`, { tx: theirs }),
+			'0', 'nothing was added to the other charger\'s transaction');
+		await closeClient(sc);
 	});
 
 	await t.step('stop', async () => {

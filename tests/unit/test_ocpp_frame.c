@@ -271,6 +271,18 @@ test_validation(void)
 
 	T_STR(ocpp_error_name(OCPP_OCCURENCE_CONSTRAINT_VIOLATION), "OccurenceConstraintViolation", "1.6 spelling");
 	T_STR(ocpp_error_name(OCPP_FORMATION_VIOLATION), "FormationViolation", "FormationViolation");
+
+	/* a charger's CALLERROR code is one of these ten, or it is not stored as sent */
+	static const char *const codes[] = { "NotImplemented", "NotSupported", "InternalError",
+		"ProtocolError", "SecurityError", "FormationViolation", "PropertyConstraintViolation",
+		"OccurenceConstraintViolation", "TypeConstraintViolation", "GenericError" };
+	for (size_t i = 0; i < sizeof codes / sizeof codes[0]; i++)
+		T_STR(ocpp_error_name(ocpp_error_parse(codes[i])), codes[i], "CALLERROR code %s is OCPP 1.6's", codes[i]);
+	T_INT(ocpp_error_parse("<script>"), OCPP_OK, "<script> is not an error code");
+	T_INT(ocpp_error_parse("genericerror"), OCPP_OK, "error codes are case-sensitive");
+	T_INT(ocpp_error_parse("OccurrenceConstraintViolation"), OCPP_OK, "only 1.6's spelling (Occurence)");
+	T_INT(ocpp_error_parse(""), OCPP_OK, "the empty code is none");
+	T_INT(ocpp_error_parse(NULL), OCPP_OK, "no code is none");
 }
 
 static void

@@ -1,5 +1,8 @@
 /* test_ocpp_util.c - the bridge's pure helpers: identities and paths, HTTP Basic, units and
  * meter values, the auth throttle, the string builder. */
+#include <math.h>
+#include <stdlib.h>
+
 #include "../../lib/buf.c"
 #include "../../ocpp-bridge/util.c"
 #include "t.h"
@@ -67,6 +70,40 @@ test_units(void)
 	T_INT(parse_value("abc", &v), -1, "not a number");
 	T_INT(parse_value("", &v), -1, "empty");
 	T_INT(parse_value("1,5", &v), -1, "comma decimal refused");
+	/* the double nearest to the text, as strtod gives it (not 0.30000000000000004) */
+	{
+		static const char *const exact[] = { "0.3", "7.36", "15.123456", "230.1", "1234.567",
+			"99999.999", "0.000123", "12345678901234567890", "1.7976931348623157e308",
+			"4.9e-324", "0.1000000000000000000000000001", "+5", " 12 ", "123456.789e-3" };
+
+		for (size_t i = 0; i < sizeof exact / sizeof exact[0]; i++)
+			T_OK(parse_value(exact[i], &v) == 0 && v == strtod(exact[i], NULL),
+			    "'%s' parses to the nearest double", exact[i]);
+	}
+	{
+		const char *nu = NULL;
+
+		T_OK(parse_value_in("7.36", "kWh", &nu, &v) == 0 && v == 7360 && strcmp(nu, "Wh") == 0,
+		    "7.36 kWh is exactly 7360 Wh (not 7360.000000000001)");
+		T_OK(parse_value_in("0.001", "kW", &nu, &v) == 0 && v == 1 && strcmp(nu, "W") == 0, "0.001 kW is 1 W");
+		T_OK(parse_value_in("1236.75", "kWh", &nu, &v) == 0 && v == 1236750, "1236.75 kWh is 1236750 Wh");
+		T_OK(parse_value_in("16.1", "A", &nu, &v) == 0 && v == 16.1 && strcmp(nu, "A") == 0, "16.1 A stays");
+		T_OK(parse_value_in("5", NULL, &nu, &v) == 0 && v == 5 && strcmp(nu, "Wh") == 0, "no unit: Wh");
+	}
+	T_INT(parse_value("1e309", &v), -1, "beyond a double: refused");
+	T_INT(parse_value("inf", &v), -1, "inf refused");
+	T_INT(parse_value("nan", &v), -1, "nan refused");
+	T_INT(parse_value("0x10", &v), -1, "hex refused");
+	T_INT(parse_value("-0", &v), 0, "-0 parses");
+	T_OK(v == 0 && !signbit(v), "-0 is 0");
+	T_INT(parse_value("-99999999999999999999", &v), 0, "-99999999999999999999 is a number");
+	T_OK(v == -1e20, "(-1e20: meter_check is what refuses it as a register)");
+
+	T_INT(utf8_prefix("abc", 5), 3, "utf8_prefix: shorter text whole");
+	T_INT(utf8_prefix("abcdef", 3), 3, "utf8_prefix: ASCII cut at max");
+	T_INT(utf8_prefix("a\xc3\xa9\xc3\xa9", 2), 1, "utf8_prefix: not inside a 2-byte character");
+	T_INT(utf8_prefix("a\xc3\xa9\xc3\xa9", 3), 3, "utf8_prefix: after it");
+	T_INT(utf8_prefix("\xf0\x9f\x94\x8c", 3), 0, "utf8_prefix: not inside a 4-byte character");
 
 	json_t *mv = json_loads("[{\"timestamp\":\"2024-01-01T00:00:00Z\",\"sampledValue\":["
 	    "{\"value\":\"1.5\",\"unit\":\"kWh\"},"
@@ -276,9 +313,116 @@ test_split(void)
 }
 
 static void
+test_meter_check(void)
+{
+	static const struct { const char *sv; int ok; const char *why; } cases[] = {
+		{ "{\"value\":\"12345.5\"}", 0, "a register reading (the default measurand)" },
+		{ "{\"value\":\"-1\"}", -1, "a negative reading of the default measurand" },
+		{ "{\"value\":\"-99999999999999999999\",\"measurand\":\"Energy.Active.Import.Register\"}", -1,
+		  "-99999999999999999999 Wh (once stored as -1e20)" },
+		{ "{\"value\":\"-0.001\",\"measurand\":\"Energy.Reactive.Export.Register\",\"unit\":\"kvarh\"}", -1,
+		  "a negative reactive register" },
+		{ "{\"value\":\"9e15\",\"measurand\":\"Energy.Active.Export.Register\"}", 0, "9e15 Wh: the top" },
+		{ "{\"value\":\"9e13\",\"unit\":\"kWh\"}", -1, "9e13 kWh is 9e16 Wh: above" },
+		{ "{\"value\":\"1e300\",\"measurand\":\"Voltage\"}", -1, "1e300 V: no value that large" },
+		{ "{\"value\":\"-7400\",\"measurand\":\"Power.Active.Import\"}", 0, "a negative power (not a register)" },
+		{ "{\"value\":\"-5\",\"measurand\":\"Energy.Active.Import.Interval\"}", 0, "an interval may be negative" },
+		{ "{\"value\":\"-AB\",\"format\":\"SignedData\"}", 0, "signed data is not looked at" },
+	};
+	char msg[200];
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char text[400];
+		json_t *mv;
+
+		snprintf(text, sizeof text, "[{\"timestamp\":\"2024-01-01T00:00:00Z\",\"sampledValue\":"
+		    "[{\"value\":\"1\",\"measurand\":\"Voltage\"},%s]}]", cases[i].sv);
+		mv = json_loads(text, 0, NULL);
+		msg[0] = '\0';
+		T_INT(meter_check(mv, "/meterValue", msg, sizeof msg), cases[i].ok, "meter_check: %s", cases[i].why);
+		{
+			struct buf cols[METER_COLS];
+			unsigned n, skipped;
+			double e, p;
+			int rc;
+
+			memset(cols, 0, sizeof cols);
+			rc = meter_rows(mv, 1, cols, &n, &skipped, &e, &p);
+			T_INT(rc, cases[i].ok < 0 ? -2 : 0, "meter_rows agrees: %s", cases[i].why);
+			for (int c = 0; c < METER_COLS; c++) {
+				if (rc == -2)
+					T_OK(cols[c].len == 0, "and appends nothing (column %d)", c);
+				buf_free(&cols[c]);
+			}
+		}
+		if (cases[i].ok < 0)
+			T_OK(strncmp(msg, "/meterValue/0/sampledValue/1/value: ", 36) == 0, "the message names the value: %s", msg);
+		json_decref(mv);
+	}
+	T_INT(meter_check(NULL, "/transactionData", msg, sizeof msg), 0, "meter_check: no transactionData");
+}
+
+static void
+test_addresses(void)
+{
+	struct trusted t;
+	char err[200], out[ADDR_MAX];
+
+	T_INT(trusted_parse("", &t, err, sizeof err), 0, "no trusted proxies");
+	T_INT(t.n, 0, "none");
+	client_address(&t, "127.0.0.1", "6.6.6.6", out, sizeof out);
+	T_STR(out, "127.0.0.1", "trusting nobody, X-Forwarded-For from loopback is ignored");
+	T_INT(trusted_parse("127.0.0.1, ::1 10.1.0.0/16,192.0.2.7/32", &t, err, sizeof err), 0, "a list of four");
+	T_INT(t.n, 4, "four entries");
+	T_INT(trusted_has(&t, "127.0.0.1"), 1, "127.0.0.1 trusted");
+	T_INT(trusted_has(&t, "127.0.0.2"), 0, "127.0.0.2 is not (no loopback wildcard)");
+	T_INT(trusted_has(&t, "::ffff:127.0.0.1"), 1, "127.0.0.1 as an IPv4-mapped IPv6 address");
+	T_INT(trusted_has(&t, "::1"), 1, "::1 trusted");
+	T_INT(trusted_has(&t, "10.1.255.3"), 1, "inside 10.1.0.0/16");
+	T_INT(trusted_has(&t, "10.2.0.1"), 0, "outside 10.1.0.0/16");
+	T_INT(trusted_has(&t, "192.0.2.7"), 1, "a /32");
+	T_INT(trusted_has(&t, "garbage"), 0, "not an address");
+	T_INT(trusted_parse("127.0.0.1,localhost", &t, err, sizeof err), -1, "a host name is refused");
+	T_OK(strstr(err, "'localhost'") != NULL, "naming it: %s", err);
+	T_INT(trusted_parse("10.0.0.0/33", &t, err, sizeof err), -1, "an IPv4 network above /32");
+	T_INT(trusted_parse("10.0.0.0/x", &t, err, sizeof err), -1, "a network without bits");
+	T_INT(trusted_parse("fd00::/8", &t, err, sizeof err), 0, "an IPv6 network");
+	T_INT(trusted_has(&t, "fdab::1"), 1, "inside fd00::/8");
+	T_INT(trusted_has(&t, "fe80::1"), 0, "outside fd00::/8");
+
+	trusted_parse("127.0.0.1", &t, err, sizeof err);
+	client_address(&t, "127.0.0.1", "6.6.6.6, 203.0.113.9", out, sizeof out);
+	T_STR(out, "203.0.113.9", "from a trusted proxy: the last X-Forwarded-For address");
+	client_address(&t, "127.0.0.1", " 203.0.113.10 ", out, sizeof out);
+	T_STR(out, "203.0.113.10", "one address, spaces around");
+	client_address(&t, "127.0.0.1", "6.6.6.6, evil", out, sizeof out);
+	T_STR(out, "127.0.0.1", "the last entry is not an address: the proxy's own");
+	client_address(&t, "127.0.0.1", "6.6.6.6, 1.2.3.4 5.6.7.8", out, sizeof out);
+	T_STR(out, "127.0.0.1", "two words in the last entry: the proxy's own");
+	client_address(&t, "127.0.0.1", "2001:DB8:0:0::1", out, sizeof out);
+	T_STR(out, "2001:db8::1", "IPv6 in canonical form");
+	client_address(&t, "127.0.0.1", "::ffff:198.51.100.2", out, sizeof out);
+	T_STR(out, "198.51.100.2", "IPv4-mapped as IPv4");
+	client_address(&t, "127.0.0.1", NULL, out, sizeof out);
+	T_STR(out, "127.0.0.1", "no header: the proxy's own");
+	client_address(&t, "127.0.0.9", "6.6.6.6", out, sizeof out);
+	T_STR(out, "127.0.0.9", "from a peer that is not listed: its own address, whatever it sends");
+}
+
+static void
 test_throttle(void)
 {
 	struct throttle t = { .window = 60 };
+
+	for (int i = 0; i < 10; i++)
+		throttle_fail(&t, "10.0.0.9 CP-X", 2000);
+	T_INT(throttle_blocked(&t, "10.0.0.9 CP-X", 2001, 10), 1, "one identity at an address: blocked");
+	T_INT(throttle_blocked(&t, "10.0.0.9 CP-Y", 2001, 10), 0, "another identity at that address is not");
+	T_INT(throttle_wait(&t, "10.0.0.9 CP-X", 2015), 45, "the wait is what is left of the window");
+	T_INT(throttle_wait(&t, "10.0.0.9 CP-Y", 2015), 0, "no wait without failures");
+	T_INT(throttle_wait(&t, "10.0.0.9 CP-X", 2060), 0, "after the window: none");
+	T_INT(throttle_fail(&t, "10.0.0.9 CP-X", 2060), 1, "a new window counts from 1");
+	throttle_free(&t);
 
 	for (int i = 0; i < 9; i++)
 		throttle_fail(&t, "10.0.0.1", 1000);
@@ -314,6 +458,8 @@ main(void)
 	test_units();
 	test_meter_rows();
 	test_split();
+	test_meter_check();
+	test_addresses();
 	test_throttle();
 	test_sb();
 	return t_done();
