@@ -6,6 +6,15 @@
 #include "db.h"
 #include "log.h"
 
+/* The server's notices (and warnings) go through our log, escaped like every other line,
+ * instead of libpq's default, which prints them to stderr as they come. */
+static void
+notice_to_log(void *arg, const char *msg)
+{
+	(void)arg;
+	log_info("postgresql: %s", msg);
+}
+
 PGconn *
 db_connect(const char *user_key, const char *app, char *err, size_t errlen)
 {
@@ -25,6 +34,7 @@ db_connect(const char *user_key, const char *app, char *err, size_t errlen)
 		PQfinish(c);
 		return NULL;
 	}
+	PQsetNoticeProcessor(c, notice_to_log, NULL);
 	return c;
 }
 
