@@ -362,26 +362,7 @@ CREATE TABLE ledger_postings (
 CREATE INDEX ledger_postings_account ON ledger_postings (ledger_account_id, id);
 CREATE INDEX ledger_postings_entry ON ledger_postings (entry_id);
 
-CREATE FUNCTION ledger_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-	RAISE EXCEPTION 'the ledger is append-only: % on % refused', TG_OP, TG_TABLE_NAME;
-END $$;
-CREATE TRIGGER ledger_entries_append_only BEFORE UPDATE OR DELETE ON ledger_entries
-	FOR EACH ROW EXECUTE FUNCTION ledger_append_only();
-CREATE TRIGGER ledger_postings_append_only BEFORE UPDATE OR DELETE ON ledger_postings
-	FOR EACH ROW EXECUTE FUNCTION ledger_append_only();
-
--- Checked at commit: each entry touched in the transaction balances per currency.
-CREATE FUNCTION ledger_entry_balanced() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-	IF EXISTS (SELECT 1 FROM ledger_postings WHERE entry_id = NEW.entry_id
-	           GROUP BY currency HAVING sum(amount) <> 0) THEN
-		RAISE EXCEPTION 'ledger entry % does not balance', NEW.entry_id;
-	END IF;
-	RETURN NULL;
-END $$;
-CREATE CONSTRAINT TRIGGER ledger_postings_balanced AFTER INSERT ON ledger_postings
-	DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION ledger_entry_balanced();
+-- (append-only and balanced: the triggers are in sql/defs/10_ledger.sql, re-applied after every migrate)
 
 CREATE TABLE payments (
 	id              bigserial PRIMARY KEY,
@@ -413,5 +394,4 @@ CREATE TABLE audit_log (
 );
 CREATE INDEX audit_log_target ON audit_log (target_type, target_id, id DESC);
 CREATE INDEX audit_log_actor ON audit_log (actor_id, id DESC);
-CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log
-	FOR EACH ROW EXECUTE FUNCTION ledger_append_only();
+-- (its append-only trigger, like the ledger's: sql/defs/10_ledger.sql)

@@ -26,28 +26,4 @@ CREATE TABLE map_gone (
 );
 CREATE INDEX map_gone_written_by ON map_gone (written_by);
 
--- Whoever writes a row (map_refresh, an operator by hand), it is stamped.
-CREATE FUNCTION map_stamp() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-	NEW.written_by := pg_current_xact_id();
-	RETURN NEW;
-END $$;
-CREATE TRIGGER map_listings_stamp BEFORE INSERT OR UPDATE ON map_listings
-	FOR EACH ROW EXECUTE FUNCTION map_stamp();
-
--- Statement level, like the triggers of 003: a sweep that takes 70,000 rows off the map is one
--- INSERT of 70,000 tombstones.
-CREATE FUNCTION map_tombstones() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-	IF TG_OP = 'INSERT' THEN
-		DELETE FROM map_gone g USING new_rows n WHERE g.listing_id = n.listing_id;
-	ELSE
-		INSERT INTO map_gone (listing_id) SELECT listing_id FROM old_rows
-		ON CONFLICT (listing_id) DO UPDATE SET written_by = pg_current_xact_id();
-	END IF;
-	RETURN NULL;
-END $$;
-CREATE TRIGGER map_listings_back AFTER INSERT ON map_listings
-	REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION map_tombstones();
-CREATE TRIGGER map_listings_gone AFTER DELETE ON map_listings
-	REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION map_tombstones();
+-- (the stamp and tombstone triggers: sql/defs/40_map.sql, re-applied after every migrate)

@@ -129,17 +129,18 @@ is_migration(const struct dirent *d)
 	    n[2] >= '0' && n[2] <= '9' && n[3] == '_' && strcmp(n + len - 4, ".sql") == 0;
 }
 
-/* Runs a whole SQL file in one transaction; dies (rolled back) on the first error. */
+/* Runs a whole SQL file in the open transaction; dies (rolled back) on the first error. */
 static void
-run_file(const char *path, const char *version, const char *name)
+exec_file(const char *path)
 {
 	char *sql = slurp(path);
 	PGresult *r;
 
-	qx("BEGIN");
 	r = PQexec(admin_db(), sql);
 	free(sql);
-	if (PQresultStatus(r) != PGRES_COMMAND_OK && PQresultStatus(r) != PGRES_TUPLES_OK) {
+	/* (PGRES_EMPTY_QUERY: a migration that is only comments now, e.g. 005) */
+	if (PQresultStatus(r) != PGRES_COMMAND_OK && PQresultStatus(r) != PGRES_TUPLES_OK &&
+	    PQresultStatus(r) != PGRES_EMPTY_QUERY) {
 		char msg[1024];
 
 		snprintf(msg, sizeof msg, "%s", PQresultErrorMessage(r));
@@ -149,11 +150,49 @@ run_file(const char *path, const char *version, const char *name)
 		die("%s: %s (nothing of it was applied)", path, msg);
 	}
 	PQclear(r);
-	if (version) {
-		const char *p[] = { version, name };
+}
 
-		PQclear(q("INSERT INTO schema_migrations (version, name) VALUES ($1, $2)", 2, p));
+/* A migration: the file and its row in schema_migrations, in one transaction. */
+static void
+run_migration(const char *path, const char *version, const char *name)
+{
+	const char *p[] = { version, name };
+
+	qx("BEGIN");
+	exec_file(path);
+	PQclear(q("INSERT INTO schema_migrations (version, name) VALUES ($1, $2)", 2, p));
+	qx("COMMIT");
+}
+
+static int
+is_def(const struct dirent *d)
+{
+	size_t len = strlen(d->d_name);
+
+	return len > 4 && d->d_name[0] != '.' && strcmp(d->d_name + len - 4, ".sql") == 0;
+}
+
+/* The re-applied definitions (every .sql in sql/defs, in name order: functions, views, triggers), then
+ * sql/grants.sql, all in one transaction: after every migrate, whatever was applied. */
+static void
+apply_defs(const char *dir)
+{
+	struct dirent **list;
+	char defs[4200], path[4600];
+	int n;
+
+	snprintf(defs, sizeof defs, "%s/defs", dir);
+	if ((n = scandir(defs, &list, is_def, alphasort)) < 0)
+		die("%s: %s", defs, strerror(errno));
+	qx("BEGIN");
+	for (int i = 0; i < n; i++) {
+		snprintf(path, sizeof path, "%s/%s", defs, list[i]->d_name);
+		exec_file(path);
+		free(list[i]);
 	}
+	free(list);
+	snprintf(path, sizeof path, "%s/grants.sql", dir);
+	exec_file(path);
 	qx("COMMIT");
 }
 
@@ -183,7 +222,7 @@ cmd_migrate(int argc, char **argv)
 		r = q("SELECT 1 FROM schema_migrations WHERE version = $1", 1, p);
 		if (PQntuples(r) == 0) {
 			snprintf(path, sizeof path, "%s/%s", dir, list[i]->d_name);
-			run_file(path, version, list[i]->d_name);
+			run_migration(path, version, list[i]->d_name);
 			printf("applied %s\n", list[i]->d_name);
 			applied++;
 		}
@@ -191,8 +230,7 @@ cmd_migrate(int argc, char **argv)
 		free(list[i]);
 	}
 	free(list);
-	snprintf(path, sizeof path, "%s/grants.sql", dir);
-	run_file(path, NULL, NULL);
+	apply_defs(dir);
 	qx("SELECT pg_advisory_unlock(727274)");
 	printf("migrations: %d applied, schema up to date\n", applied);
 	return 0;
