@@ -31,7 +31,7 @@ PROGRAMS := bin/evshare.fcgi bin/evshare-admin
 include ocpp-bridge/build.mk
 include bench/build.mk
 
-.PHONY: all deps run stop test test-fresh bench bench-web bench-ocpp clean psql vendor units fuzz
+.PHONY: all deps run stop test test-fresh bench bench-web bench-ocpp clean psql vendor units fuzz schema
 all: $(PROGRAMS) vendor
 
 # The Debian packages come before any compile, also under make -j: every object, program and
@@ -88,6 +88,10 @@ run:
 
 stop:
 	@scripts/instance.sh stop
+
+# sql/schema.sql from a fresh migrate (in a scratch database of the running instance: make run)
+schema: bin/evshare-admin
+	@scripts/schema.sh
 
 psql:
 	@scripts/instance.sh psql
