@@ -1,6 +1,8 @@
 -- 001_core.sql: the schema of the whole system. Rules live here too: foreign keys, CHECKs,
--- uniques, an exclusion constraint for bookings and triggers that keep the ledger append-only
--- and balanced. Money is bigint minor units (halere), energy integer Wh, power W, time timestamptz.
+-- uniques, an exclusion constraint for bookings; the triggers that keep the ledger append-only
+-- and balanced are in sql/defs/10_ledger.sql (see sql/README.md: migrations, re-applied
+-- definitions, the generated schema.sql). Money is bigint minor units (halere), energy integer
+-- Wh, power W, time timestamptz.
 
 CREATE EXTENSION IF NOT EXISTS btree_gist;
 
