@@ -19,7 +19,7 @@ dump() {
 case "${1:-}" in
 dump) shift; dump "$@" ;;
 "")
-	pg() { "$root/scripts/instance.sh" psql -q -tA "$@"; }
+	pg() { PGOPTIONS="-c client_min_messages=warning" "$root/scripts/instance.sh" psql -q -tA "$@"; }
 	host=$(pg -c "SHOW unix_socket_directories" | cut -d, -f1)
 	port=$(pg -c "SHOW port")
 	pg -c "DROP DATABASE IF EXISTS evshare_schema" -c "CREATE DATABASE evshare_schema"
