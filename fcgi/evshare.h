@@ -148,6 +148,15 @@ int redirect(struct req *r, const char *location);        /* 303 See Other */
 int fail(struct req *r, int status, const char *param, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 /* Translated text for the current language, from templates/lang/LANG.hdf, or the key. */
 const char *tr(struct req *r, const char *key);
+/* The 503 page (or JSON) saying the database is not answering (Error.Database). */
+int db_down(struct req *r);
+/* A message a redirect asked for with ?m=NAME: only one a page lists in its known[] (ended by
+ * a { NULL } row) is shown, as Flash (the translation of key) and FlashKind (kind: "success",
+ * "warning" or "error", the class header.cs gives it). Anything else in ?m= is ignored. */
+struct flash {
+	const char *m, *key, *kind;
+};
+void flash(struct req *r, const struct flash *known);
 
 /* ---------------------------------------------------------------- database (webdb.c) */
 enum stmt {

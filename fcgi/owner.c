@@ -131,12 +131,6 @@ parse_dates(const char *s, struct buf *out)
 /* ---------------------------------------------------------------- helpers */
 
 static int
-owner_db_down(struct req *r)
-{
-	return fail(r, 503, NULL, "%s", tr(r, "Error.Database"));
-}
-
-static int
 owner_not_found(struct req *r)
 {
 	return fail(r, 404, NULL, "%s", tr(r, "Error.NoListing"));
@@ -154,22 +148,23 @@ path_id(struct req *r)
 	return n;
 }
 
-static void
-owner_flash(struct req *r)
-{
-	static const char *const known[] = { "host", "created", "edited", "paused", "resumed", "deleted_listing", "prices",
-		"test_sent", "not_paused", "has_bookings", "password", "edited_review", "delete_confirm", NULL };
-	const char *m = kvlist_get(&r->query, "m");
-	char k[64];
-
-	for (int i = 0; m && known[i]; i++)
-		if (strcmp(known[i], m) == 0) {
-			snprintf(k, sizeof k, "Flash.%s", m);
-			hdf_set_value(req_hdf(r), "Flash", tr(r, k));
-			hdf_set_value(r->hdf, "FlashKind", strcmp(m, "has_bookings") == 0 ||
-			    strcmp(m, "not_paused") == 0 || strcmp(m, "delete_confirm") == 0 ? "error" : "success");
-		}
-}
+/* The messages a redirect to a host's page may ask for (?m=). */
+static const struct flash owner_flash[] = {
+	{ "host", "Flash.host", "success" },
+	{ "created", "Flash.created", "success" },
+	{ "edited", "Flash.edited", "success" },
+	{ "paused", "Flash.paused", "success" },
+	{ "resumed", "Flash.resumed", "success" },
+	{ "deleted_listing", "Flash.deleted_listing", "success" },
+	{ "prices", "Flash.prices", "success" },
+	{ "test_sent", "Flash.test_sent", "success" },
+	{ "not_paused", "Flash.not_paused", "error" },
+	{ "has_bookings", "Flash.has_bookings", "error" },
+	{ "password", "Flash.password", "success" },
+	{ "edited_review", "Flash.edited_review", "success" },
+	{ "delete_confirm", "Flash.delete_confirm", "error" },
+	{ NULL, NULL, NULL }
+};
 
 /* The ws(s):// address chargers use, from public_url. */
 static void
@@ -234,14 +229,14 @@ h_owner(struct req *r)
 
 	snprintf(id, sizeof id, "%lld", r->who.id);
 	if ((res = dbq(S_OWNER_LISTINGS, 1, p)) == NULL)
-		return owner_db_down(r);
+		return db_down(r);
 	hdf_rows(h, "Listings", res, "Id Title State City - - Live Reason LastSeen");
 	for (int i = 0; i < PQntuples(res); i++)
 		hdf_cell(h, "Listings", i, "Price", money_format(atoll(PQgetvalue(res, i, 4)), PQgetvalue(res, i, 5),
 		    r->lang, money, sizeof money));
 	hdf_setf(h, "ListingCount", "%d", PQntuples(res));
 	PQclear(res);
-	owner_flash(r);
+	flash(r, owner_flash);
 	hdf_set_value(h, "Page.Title", tr(r, "Owner.Title"));
 	hdf_set_value(h, "Page.Class", "page-owner");
 	return page(r, "owner_index.cs");
@@ -284,7 +279,7 @@ h_owner_prices(struct req *r)
 	}
 	buf_free(&ids);
 	if (res == NULL)
-		return owner_db_down(r);
+		return db_down(r);
 	if (PQntuples(res) == 0) {
 		PQclear(res);
 		return owner_not_found(r);
@@ -495,7 +490,7 @@ h_owner_new(struct req *r)
 		res = dbq(S_LISTING_NEW, 20, p);
 	}
 	if (res == NULL || PQntuples(res) != 1) {
-		rc = owner_db_down(r);
+		rc = db_down(r);
 		goto out;
 	}
 	id = atoll(PQgetvalue(res, 0, 0));
@@ -533,7 +528,7 @@ edit_page(struct req *r, long long listing, int load)
 	snprintf(lid, sizeof lid, "%lld", listing);
 	snprintf(oid, sizeof oid, "%lld", r->who.id);
 	if ((res = dbq(S_OWNER_LISTING, 2, p)) == NULL)
-		return owner_db_down(r);
+		return db_down(r);
 	if (PQntuples(res) != 1 || strcmp(PQgetvalue(res, 0, 8), "suspended") == 0) {
 		PQclear(res);
 		return owner_not_found(r);
@@ -559,7 +554,7 @@ edit_page(struct req *r, long long listing, int load)
 	}
 	PQclear(res);
 	if (load_revision(r, lid))
-		return owner_db_down(r);
+		return db_down(r);
 	if (load && hdf_get_value(h, "Revision.Title", NULL)) {
 		/* the owner goes on from the change they asked for, not from the public version */
 		hdf_set_value(h, "Form.title", hdf_get_value(h, "Revision.Title", ""));
@@ -574,7 +569,7 @@ edit_page(struct req *r, long long listing, int load)
 		struct buf dates = { 0 };
 
 		if ((res = dbq(S_CHARGER_WINDOWS, 1, q)) == NULL)
-			return owner_db_down(r);
+			return db_down(r);
 		{
 			/* the stored rows as the host typed them: overnight windows joined again */
 			struct hours_row rows[HOURS_MAX];
@@ -601,7 +596,7 @@ edit_page(struct req *r, long long listing, int load)
 		}
 		PQclear(res);
 		if ((res = dbq(S_LISTING_BLOCKED, 1, q)) == NULL)
-			return owner_db_down(r);
+			return db_down(r);
 		for (int i = 0; i < PQntuples(res); i++)
 			buf_printf(&dates, "%s%s", i ? ", " : "", PQgetvalue(res, i, 0));
 		hdf_set_value(h, "Form.blocked", dates.s ? dates.s : "");
@@ -613,7 +608,7 @@ edit_page(struct req *r, long long listing, int load)
 		char money[64];
 
 		if ((res = dbq(S_CHARGER_CONNECTORS, 1, q)) == NULL)
-			return owner_db_down(r);
+			return db_down(r);
 		for (int i = 0; i < PQntuples(res); i++) {
 			hdf_cell(h, "Edit.Connectors", i, "Type", connector_label(PQgetvalue(res, i, 1)));
 			hdf_cell(h, "Edit.Connectors", i, "Power", power_format(atoll(PQgetvalue(res, i, 2)), r->lang,
@@ -664,7 +659,7 @@ h_owner_edit(struct req *r)
 		res = dbq(S_LISTING_UPDATE, 18, p);
 	}
 	if (res == NULL) {
-		rc = owner_db_down(r);
+		rc = db_down(r);
 		goto out;
 	}
 	if (PQntuples(res) != 1 || PQgetisnull(res, 0, 0)) {
@@ -696,7 +691,7 @@ listing_page(struct req *r, long long listing)
 	snprintf(lid, sizeof lid, "%lld", listing);
 	snprintf(oid, sizeof oid, "%lld", r->who.id);
 	if ((res = dbq(S_OWNER_LISTING, 2, p)) == NULL)
-		return owner_db_down(r);
+		return db_down(r);
 	if (PQntuples(res) != 1) {
 		PQclear(res);
 		return owner_not_found(r);
@@ -725,13 +720,13 @@ listing_page(struct req *r, long long listing)
 	PQclear(res);
 	take_secret(r, lid, oid);
 	if (load_revision(r, lid))
-		return owner_db_down(r);
+		return db_down(r);
 
 	{
 		const char *q[] = { lid };
 
 		if ((res = dbq(S_CHARGER_CONNECTORS, 1, q)) == NULL)
-			return owner_db_down(r);
+			return db_down(r);
 		hdf_rows(h, "Live.Connectors", res, "Id - - Status");
 		for (int i = 0; i < PQntuples(res); i++) {
 			hdf_cell(h, "Live.Connectors", i, "Type", connector_label(PQgetvalue(res, i, 1)));
@@ -740,11 +735,11 @@ listing_page(struct req *r, long long listing)
 		}
 		PQclear(res);
 		if ((res = dbq(S_LISTING_COMMANDS, 1, q)) == NULL)
-			return owner_db_down(r);
+			return db_down(r);
 		hdf_rows(h, "Commands", res, "Id Action State Status Error At");
 		PQclear(res);
 	}
-	owner_flash(r);
+	flash(r, owner_flash);
 	hdf_set_value(h, "Page.Class", "page-owner");
 	return page(r, "owner_listing.cs");
 }
@@ -823,7 +818,7 @@ h_owner_password(struct req *r)
 	res = dbq(S_CP_PASSWORD, 4, p);
 	if (res == NULL) {
 		memset(pw, 0, sizeof pw);
-		return owner_db_down(r);
+		return db_down(r);
 	}
 	if (PQntuples(res) != 1) {
 		PQclear(res);
@@ -855,7 +850,7 @@ h_owner_test(struct req *r)
 	snprintf(lid, sizeof lid, "%lld", id);
 	snprintf(oid, sizeof oid, "%lld", r->who.id);
 	if ((res = dbq(S_CP_TEST, 2, p)) == NULL)
-		return owner_db_down(r);
+		return db_down(r);
 	if (PQntuples(res) != 1) {
 		PQclear(res);
 		return owner_not_found(r);
@@ -879,7 +874,7 @@ change_state(struct req *r, const char *from, const char *to, const char *done, 
 	snprintf(lid, sizeof lid, "%lld", id);
 	snprintf(oid, sizeof oid, "%lld", r->who.id);
 	if ((res = dbq(S_LISTING_STATE_OWNER, 4, p)) == NULL)
-		return owner_db_down(r);
+		return db_down(r);
 	changed = PQntuples(res) == 1;
 	PQclear(res);
 	if (!changed) {
@@ -887,7 +882,7 @@ change_state(struct req *r, const char *from, const char *to, const char *done, 
 		const char *q[] = { lid, oid };
 
 		if ((res = dbq(S_OWNER_LISTING, 2, q)) == NULL)
-			return owner_db_down(r);
+			return db_down(r);
 		changed = PQntuples(res);
 		PQclear(res);
 		if (!changed)
@@ -927,7 +922,7 @@ h_owner_delete(struct req *r)
 	if (!r->has[0] || r->val[0].i != 1) {
 		/* not confirmed: nothing happens; one's own listing says why, any other is 404 */
 		if ((res = dbq(S_OWNER_LISTING, 2, p)) == NULL)
-			return owner_db_down(r);
+			return db_down(r);
 		n = PQntuples(res);
 		PQclear(res);
 		if (n == 0)
@@ -936,13 +931,13 @@ h_owner_delete(struct req *r)
 		return redirect(r, where);
 	}
 	if ((res = dbq(S_LISTING_DELETE, 2, p)) == NULL)
-		return owner_db_down(r);
+		return db_down(r);
 	n = PQntuples(res);
 	PQclear(res);
 	if (n == 1)
 		return redirect(r, "/owner?m=deleted_listing");
 	if ((res = dbq(S_OWNER_LISTING, 2, p)) == NULL)
-		return owner_db_down(r);
+		return db_down(r);
 	n = PQntuples(res);
 	PQclear(res);
 	if (n == 0)
