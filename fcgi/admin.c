@@ -282,14 +282,11 @@ h_admin_listings_act(struct req *r)
 int
 h_admin_listing(struct req *r)
 {
-	const char *id = kvlist_get(&r->params, "id");
-	long long n;
+	char id[24], cp[24];
 	PGresult *res;
 	HDF *h = req_hdf(r);
-	char cp[24];
 
-	if (id == NULL || parse_long(id, 1, 9000000000000000000LL, &n))
-		return fail(r, 404, NULL, "%s", tr(r, "Error.NotFound"));
+	snprintf(id, sizeof id, "%lld", r->path_id);
 	{
 		const char *p[] = { id };
 

@@ -76,6 +76,7 @@ struct req {
 	struct kvlist form;          /* application/x-www-form-urlencoded body */
 	struct kvlist cookies;
 	struct kvlist params;        /* {name} parts of the route */
+	long long path_id;           /* the route's {id}, checked by the router: 1..9e18 (0: none) */
 	json_t *json;                /* application/json body */
 	struct buf body;
 	const char *lang;            /* "cs" or "en" (static) */
@@ -119,12 +120,16 @@ void req_header(struct req *r, const char *name, const char *fmt, ...) __attribu
 #define R_FORM  16u  /* a form: invalid fields do not 400; each is recorded (Form.*, Err.*) and
                       * the handler renders the form again with r->nerr > 0 */
 
+/* A pattern's {id} is a path parameter the router checks: a whole number 1..9e18, handed to
+ * the handler as r->path_id; anything else there is the 404 of missing. */
 struct route {
 	const char *method;
 	const char *pattern;
 	int (*handler)(struct req *);
 	const struct field *fields;   /* query (GET) or form (POST) fields, NULL-name terminated */
 	unsigned flags;
+	const char *missing;          /* translation key of the route's 404 (not_found()): a bad
+	                               * {id}, or one naming nothing; NULL: Error.NotFound */
 };
 
 extern const struct route routes[];
@@ -150,6 +155,8 @@ int fail(struct req *r, int status, const char *param, const char *fmt, ...) __a
 const char *tr(struct req *r, const char *key);
 /* The 503 page (or JSON) saying the database is not answering (Error.Database). */
 int db_down(struct req *r);
+/* The 404 of the route's missing key (Error.NotFound when it has none). */
+int not_found(struct req *r);
 /* A message a redirect asked for with ?m=NAME: only one a page lists in its known[] (ended by
  * a { NULL } row) is shown, as Flash (the translation of key) and FlashKind (kind: "success",
  * "warning" or "error", the class header.cs gives it). Anything else in ?m= is ignored. */

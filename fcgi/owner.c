@@ -130,24 +130,6 @@ parse_dates(const char *s, struct buf *out)
 
 /* ---------------------------------------------------------------- helpers */
 
-static int
-owner_not_found(struct req *r)
-{
-	return fail(r, 404, NULL, "%s", tr(r, "Error.NoListing"));
-}
-
-/* The {id} of the path, or 0. */
-static long long
-path_id(struct req *r)
-{
-	const char *id = kvlist_get(&r->params, "id");
-	long long n;
-
-	if (id == NULL || parse_long(id, 1, 9000000000000000000LL, &n))
-		return 0;
-	return n;
-}
-
 /* The messages a redirect to a host's page may ask for (?m=). */
 static const struct flash owner_flash[] = {
 	{ "host", "Flash.host", "success" },
@@ -282,7 +264,7 @@ h_owner_prices(struct req *r)
 		return db_down(r);
 	if (PQntuples(res) == 0) {
 		PQclear(res);
-		return owner_not_found(r);
+		return not_found(r);
 	}
 	PQclear(res);
 	return redirect(r, "/owner?m=prices");
@@ -531,7 +513,7 @@ edit_page(struct req *r, long long listing, int load)
 		return db_down(r);
 	if (PQntuples(res) != 1 || strcmp(PQgetvalue(res, 0, 8), "suspended") == 0) {
 		PQclear(res);
-		return owner_not_found(r);
+		return not_found(r);
 	}
 	hdf_set_value(h, "Edit.Id", lid);
 	hdf_set_value(h, "Edit.State", PQgetvalue(res, 0, 8));
@@ -624,9 +606,9 @@ edit_page(struct req *r, long long listing, int load)
 int
 h_owner_edit_form(struct req *r)
 {
-	long long id = path_id(r);
+	long long id = r->path_id;
 
-	return id ? edit_page(r, id, 1) : owner_not_found(r);
+	return edit_page(r, id, 1);
 }
 
 int
@@ -635,12 +617,10 @@ h_owner_edit(struct req *r)
 	char lid[24], owner[24], to[64];
 	struct listing_in in;
 	struct listing_num n;
-	long long id = path_id(r);
+	long long id = r->path_id;
 	PGresult *res = NULL;
 	int rc;
 
-	if (id == 0)
-		return owner_not_found(r);
 	memset(&in, 0, sizeof in);
 	listing_check(r, &in, 0);
 	if (r->nerr) {
@@ -663,7 +643,7 @@ h_owner_edit(struct req *r)
 		goto out;
 	}
 	if (PQntuples(res) != 1 || PQgetisnull(res, 0, 0)) {
-		rc = owner_not_found(r);
+		rc = not_found(r);
 		goto out;
 	}
 	log_info("listing %lld edited by %lld id=%s", id, r->who.id, r->id);
@@ -694,7 +674,7 @@ listing_page(struct req *r, long long listing)
 		return db_down(r);
 	if (PQntuples(res) != 1) {
 		PQclear(res);
-		return owner_not_found(r);
+		return not_found(r);
 	}
 	hdf_set_value(h, "Listing.Id", PQgetvalue(res, 0, 0));
 	hdf_set_value(h, "Listing.Title", PQgetvalue(res, 0, 1));
@@ -747,9 +727,9 @@ listing_page(struct req *r, long long listing)
 int
 h_owner_listing(struct req *r)
 {
-	long long id = path_id(r);
+	long long id = r->path_id;
 
-	return id ? listing_page(r, id) : owner_not_found(r);
+	return listing_page(r, id);
 }
 
 int
@@ -757,12 +737,10 @@ h_owner_live(struct req *r)
 {
 	char lid[24], oid[24];
 	const char *p[] = { lid, oid };
-	long long id = path_id(r);
+	long long id = r->path_id;
 	PGresult *res;
 	json_t *doc, *conns, *cmds;
 
-	if (id == 0)
-		return fail(r, 404, NULL, "%s", "no such listing");
 	snprintf(lid, sizeof lid, "%lld", id);
 	snprintf(oid, sizeof oid, "%lld", r->who.id);
 	if ((res = dbq(S_OWNER_LISTING, 2, p)) == NULL)
@@ -805,11 +783,9 @@ h_owner_password(struct req *r)
 {
 	char lid[24], oid[24], pw[25], hash[SECRET_HASH_STR], to[64];
 	const char *p[] = { lid, oid, hash, pw };
-	long long id = path_id(r);
+	long long id = r->path_id;
 	PGresult *res;
 
-	if (id == 0)
-		return owner_not_found(r);
 	secret_password(pw, 24);
 	if (secret_hash_password(pw, PW_MACHINE, hash))
 		return fail(r, 500, NULL, "%s", "out of memory");
@@ -823,7 +799,7 @@ h_owner_password(struct req *r)
 	if (PQntuples(res) != 1) {
 		PQclear(res);
 		memset(pw, 0, sizeof pw);
-		return owner_not_found(r);
+		return not_found(r);
 	}
 	PQclear(res);
 	memset(pw, 0, sizeof pw);
@@ -839,11 +815,9 @@ h_owner_test(struct req *r)
 {
 	char lid[24], oid[24], bucket[64], to[64];
 	const char *p[] = { lid, oid };
-	long long id = path_id(r);
+	long long id = r->path_id;
 	PGresult *res;
 
-	if (id == 0)
-		return owner_not_found(r);
 	snprintf(bucket, sizeof bucket, "cp_test:%lld", id);
 	if (rate_limit(r, bucket, 10, 60))
 		return 0;
@@ -853,7 +827,7 @@ h_owner_test(struct req *r)
 		return db_down(r);
 	if (PQntuples(res) != 1) {
 		PQclear(res);
-		return owner_not_found(r);
+		return not_found(r);
 	}
 	PQclear(res);
 	snprintf(to, sizeof to, "/owner/listings/%lld?m=test_sent", id);
@@ -865,12 +839,10 @@ change_state(struct req *r, const char *from, const char *to, const char *done, 
 {
 	char lid[24], oid[24], where[80];
 	const char *p[] = { lid, oid, from, to };
-	long long id = path_id(r);
+	long long id = r->path_id;
 	PGresult *res;
 	int changed;
 
-	if (id == 0)
-		return owner_not_found(r);
 	snprintf(lid, sizeof lid, "%lld", id);
 	snprintf(oid, sizeof oid, "%lld", r->who.id);
 	if ((res = dbq(S_LISTING_STATE_OWNER, 4, p)) == NULL)
@@ -886,7 +858,7 @@ change_state(struct req *r, const char *from, const char *to, const char *done, 
 		changed = PQntuples(res);
 		PQclear(res);
 		if (!changed)
-			return owner_not_found(r);
+			return not_found(r);
 		snprintf(where, sizeof where, "/owner/listings/%lld?m=%s", id, refused);
 		return redirect(r, where);
 	}
@@ -911,12 +883,10 @@ h_owner_delete(struct req *r)
 {
 	char lid[24], oid[24], where[80];
 	const char *p[] = { lid, oid };
-	long long id = path_id(r);
+	long long id = r->path_id;
 	PGresult *res;
 	int n;
 
-	if (id == 0)
-		return owner_not_found(r);
 	snprintf(lid, sizeof lid, "%lld", id);
 	snprintf(oid, sizeof oid, "%lld", r->who.id);
 	if (!r->has[0] || r->val[0].i != 1) {
@@ -926,7 +896,7 @@ h_owner_delete(struct req *r)
 		n = PQntuples(res);
 		PQclear(res);
 		if (n == 0)
-			return owner_not_found(r);
+			return not_found(r);
 		snprintf(where, sizeof where, "/owner/listings/%lld?m=delete_confirm#delete-listing", id);
 		return redirect(r, where);
 	}
@@ -941,7 +911,7 @@ h_owner_delete(struct req *r)
 	n = PQntuples(res);
 	PQclear(res);
 	if (n == 0)
-		return owner_not_found(r);
+		return not_found(r);
 	snprintf(where, sizeof where, "/owner/listings/%lld?m=has_bookings", id);
 	return redirect(r, where);
 }

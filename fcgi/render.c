@@ -329,6 +329,12 @@ db_down(struct req *r)
 	return fail(r, 503, NULL, "%s", tr(r, "Error.Database"));
 }
 
+int
+not_found(struct req *r)
+{
+	return fail(r, 404, NULL, "%s", tr(r, r->route && r->route->missing ? r->route->missing : "Error.NotFound"));
+}
+
 void
 flash(struct req *r, const struct flash *known)
 {
