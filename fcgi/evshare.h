@@ -137,6 +137,9 @@ extern const struct route routes[];
 /* Finds the route, checks the method and the declared fields, runs the handler. Any failure
  * becomes an error response. */
 void dispatch(struct req *r);
+/* Records an error for a form field: Err.<name> = the translated key; r->nerr++ (router.c,
+ * which records the declared fields' own; handlers add theirs). */
+void form_error(struct req *r, const char *field, const char *key);
 
 /* ---------------------------------------------------------------- responses (render.c) */
 /* Each returns 0 so a handler can `return page(r, "map.cs");`. */
@@ -280,8 +283,6 @@ int h_owner_prices(struct req *r);
 int h_owner_edit_form(struct req *r);
 int h_owner_edit(struct req *r);
 extern const struct field f_listing[], f_listing_edit[], f_prices[], f_listing_delete[];
-/* "HH:MM" -> minutes after midnight (0..1440); -1 when it is not a time. Pure. */
-int parse_hhmm(const char *s);
 /* Dates "YYYY-MM-DD" separated by commas, spaces or new lines into a PostgreSQL array literal
  * appended to out; 0 ok, -1 when a piece is not a real date (2000..2100). Pure. */
 int parse_dates(const char *s, struct buf *out);
@@ -340,8 +341,6 @@ void device_remember(struct req *r, long long account);
 /* One audit_log row: who (r->who.id), what, on what, why. 0 ok, -1 logged. */
 int audit(struct req *r, const char *action, const char *target_type, long long target_id,
 	const char *reason);
-/* Records an error for a form field: Err.<name> = the translated key; r->nerr++. */
-void form_error(struct req *r, const char *field, const char *key);
 /* The problem with a new password, as a translation key, or NULL when it is fine: shorter than
  * 10 characters, longer than 200, on the common-password list (list_path, read once), made of
  * one repeated character, or containing the e-mail's local part. Pure but for the list. */

@@ -12,6 +12,7 @@
 #include "../../fcgi/account.c"     /* safe_next */
 #include "../../fcgi/map.c"         /* the A_ indexes of the map's fields */
 #include "../../fcgi/session.c"     /* ncommon, the common passwords read */
+#include "../../fcgi/hours.h"     /* parse_hhmm */
 #include "t.h"
 
 static struct req R;
