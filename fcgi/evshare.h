@@ -283,9 +283,6 @@ int h_owner_prices(struct req *r);
 int h_owner_edit_form(struct req *r);
 int h_owner_edit(struct req *r);
 extern const struct field f_listing[], f_listing_edit[], f_prices[], f_listing_delete[];
-/* Dates "YYYY-MM-DD" separated by commas, spaces or new lines into a PostgreSQL array literal
- * appended to out; 0 ok, -1 when a piece is not a real date (2000..2100). Pure. */
-int parse_dates(const char *s, struct buf *out);
 
 /* the footer's pages (pages.c; issue 8/4.9) */
 int h_terms(struct req *r);
