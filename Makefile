@@ -65,12 +65,24 @@ static/vendor/leaflet/leaflet.js: | $(DEPS_STAMP)
 	cp -rL /usr/share/javascript/leaflet static/vendor/leaflet
 	find static/vendor/leaflet -name '*.gz' -o -name '*.brotli' -o -name '*.map' | xargs rm -f
 
-# Unit tests include the .c files they test; built with ASan+UBSan.
+# Unit tests, built with ASan+UBSan: each includes the .c file it tests (so it reaches that
+# file's static functions) and takes everything else from WEB_TEST_LIB, the web side's and
+# lib/'s objects built once more with the sanitizers; an archive member is linked only for
+# what the test does not define itself. The bridge's tests include what they need.
 SAN := -fsanitize=address,undefined -fno-omit-frame-pointer
-build/tests/%: tests/unit/%.c tests/unit/t.h $(LIB_SRC) $(FCGI_SRC) | $(DEPS_STAMP)
+SAN_CFLAGS := -std=gnu11 -Wall -Wextra -Werror -D_GNU_SOURCE -O1 -g $(SAN)
+WEB_TEST_LIB := build/san/libevshare-web.a
+WEB_TEST_OBJ := $(patsubst %.c,build/san/%.o,$(filter-out fcgi/main.c,$(FCGI_SRC)) $(LIB_SRC))
+build/san/%.o: %.c | $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) -std=gnu11 -Wall -Wextra -Werror -D_GNU_SOURCE -O1 -g $(SAN) -Itests/unit \
-		-o $@ $< $(FCGI_LIBS) $(BRIDGE_LIBS)
+	$(CC) $(CPPFLAGS) $(SAN_CFLAGS) -MMD -MP -c $< -o $@
+$(WEB_TEST_LIB): $(WEB_TEST_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+build/tests/%: tests/unit/%.c tests/unit/t.h $(WEB_TEST_LIB) | $(DEPS_STAMP)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(SAN_CFLAGS) -Itests/unit -MMD -MP -o $@ $< $(WEB_TEST_LIB) \
+		$(FCGI_LIBS) $(BRIDGE_LIBS)
 units: $(UNIT_BIN) $(BRIDGE_UNIT_BIN)
 
 # libFuzzer targets (clang), run briefly by make test

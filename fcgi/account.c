@@ -103,12 +103,6 @@ const struct field f_delete[] = {
 
 /* ---------------------------------------------------------------- helpers */
 
-static int
-db_down(struct req *r)
-{
-	return fail(r, 503, NULL, "%s", tr(r, "Error.Database"));
-}
-
 static const char *
 common_list(void)
 {
@@ -118,24 +112,21 @@ common_list(void)
 	return path;
 }
 
-/* A message from a redirect (?m=key), only ever one of ours. */
-static void
-flash(struct req *r)
-{
-	static const char *const known[] = { "registered", "verified", "verify_sent", "saved", "host",
-		"revoked", "reset_sent", "reset_done", "logged_out", "deleted", "need_verify", NULL };
-	const char *m = kvlist_get(&r->query, "m");
-	char k[64];
-
-	if (m == NULL)
-		return;
-	for (int i = 0; known[i]; i++)
-		if (strcmp(known[i], m) == 0) {
-			snprintf(k, sizeof k, "Flash.%s", m);
-			hdf_set_value(req_hdf(r), "Flash", tr(r, k));
-			hdf_set_value(r->hdf, "FlashKind", strcmp(m, "need_verify") == 0 ? "warning" : "success");
-		}
-}
+/* The messages a redirect to an account page may ask for (?m=). */
+static const struct flash account_flash[] = {
+	{ "registered", "Flash.registered", "success" },
+	{ "verified", "Flash.verified", "success" },
+	{ "verify_sent", "Flash.verify_sent", "success" },
+	{ "saved", "Flash.saved", "success" },
+	{ "host", "Flash.host", "success" },
+	{ "revoked", "Flash.revoked", "success" },
+	{ "reset_sent", "Flash.reset_sent", "success" },
+	{ "reset_done", "Flash.reset_done", "success" },
+	{ "logged_out", "Flash.logged_out", "success" },
+	{ "deleted", "Flash.deleted", "success" },
+	{ "need_verify", "Flash.need_verify", "warning" },
+	{ NULL, NULL, NULL }
+};
 
 /* A next= target we are willing to send someone to: a path on this site, "/" otherwise. It
  * starts with one '/' (not "//", which is another host), and has no backslash (browsers read
@@ -301,7 +292,7 @@ login_page(struct req *r, const char *next)
 int
 h_login_form(struct req *r)
 {
-	flash(r);
+	flash(r, account_flash);
 	return login_page(r, kvlist_get(&r->query, "next"));
 }
 
@@ -747,7 +738,7 @@ account_page(struct req *r)
 	for (int i = 0; i < PQntuples(res); i++)
 		hdf_cell(h, "Sessions", i, "Current", atoll(PQgetvalue(res, i, 0)) == r->who.sid ? "1" : "0");
 	PQclear(res);
-	flash(r);
+	flash(r, account_flash);
 	hdf_set_value(h, "Page.Title", tr(r, "Account.Title"));
 	hdf_set_value(h, "Page.Class", "page-account");
 	return page(r, "account_index.cs");

@@ -54,12 +54,6 @@ const struct field f_audit[] = {
 
 /* ---------------------------------------------------------------- helpers */
 
-static int
-admin_db_down(struct req *r)
-{
-	return fail(r, 503, NULL, "%s", tr(r, "Error.Database"));
-}
-
 /* Copies every column of every row into Name.<row>.C<col> (what the templates print). */
 static void
 rows(HDF *h, const char *name, PGresult *res)
@@ -71,25 +65,17 @@ rows(HDF *h, const char *name, PGresult *res)
 	hdf_setf(h, k, "%d", PQntuples(res));
 }
 
-static void
-admin_flash(struct req *r)
-{
-	static const char *const known[] = { "done", "partial", NULL };
-	const char *m = kvlist_get(&r->query, "m");
-	char k[64];
-
-	for (int i = 0; m && known[i]; i++)
-		if (strcmp(known[i], m) == 0) {
-			snprintf(k, sizeof k, "Flash.admin_%s", m);
-			hdf_set_value(req_hdf(r), "Flash", tr(r, k));
-			hdf_set_value(r->hdf, "FlashKind", strcmp(m, "done") == 0 ? "success" : "warning");
-		}
-}
+/* The messages a redirect to an admin page may ask for (?m=). */
+static const struct flash admin_flash[] = {
+	{ "done", "Flash.admin_done", "success" },
+	{ "partial", "Flash.admin_partial", "warning" },
+	{ NULL, NULL, NULL }
+};
 
 static int
 admin_page(struct req *r, const char *tpl, const char *title_key, const char *tab)
 {
-	admin_flash(r);
+	flash(r, admin_flash);
 	hdf_set_value(req_hdf(r), "Page.Title", tr(r, title_key));
 	hdf_set_value(r->hdf, "Page.Class", "page-admin");
 	hdf_set_value(r->hdf, "Admin.Tab", tab);
@@ -171,7 +157,7 @@ h_admin(struct req *r)
 	char money[64];
 
 	if ((res = dbq(S_ADMIN_QUEUE, 0, NULL)) == NULL)
-		return admin_db_down(r);
+		return db_down(r);
 	rows(h, "Queue", res);
 	for (int i = 0; i < PQntuples(res); i++) {
 		struct buf conns = { 0 };
@@ -193,7 +179,7 @@ h_admin(struct req *r)
 	PQclear(res);
 	/* 8/4.2: published listings whose new look waits (approve/reject decide it) */
 	if ((res = dbq(S_ADMIN_REVISIONS, 0, NULL)) == NULL)
-		return admin_db_down(r);
+		return db_down(r);
 	rows(h, "Revisions", res);
 	PQclear(res);
 	return admin_page(r, "admin_index.cs", "Admin.QueueTitle", "queue");
@@ -215,7 +201,7 @@ search_page(struct req *r, enum stmt stmt, const char *list, const char *tpl, co
 		hdf_set_value(h, "Form.state", p[1]);
 	}
 	if ((res = dbq(stmt, 2, p)) == NULL)
-		return admin_db_down(r);
+		return db_down(r);
 	rows(h, list, res);
 	PQclear(res);
 	return admin_page(r, tpl, title, tab);
@@ -279,7 +265,7 @@ h_admin_listings_act(struct req *r)
 
 		snprintf(id, sizeof id, "%lld", ids[i]);
 		if ((res = dbq(S_ADMIN_LISTING_STATE, 4, p)) == NULL)
-			return admin_db_down(r);
+			return db_down(r);
 		if (PQntuples(res) == 1) {
 			done++;
 			audit(r, how[a].audit, "listing", ids[i], reason);
@@ -296,19 +282,16 @@ h_admin_listings_act(struct req *r)
 int
 h_admin_listing(struct req *r)
 {
-	const char *id = kvlist_get(&r->params, "id");
-	long long n;
+	char id[24], cp[24];
 	PGresult *res;
 	HDF *h = req_hdf(r);
-	char cp[24];
 
-	if (id == NULL || parse_long(id, 1, 9000000000000000000LL, &n))
-		return fail(r, 404, NULL, "%s", tr(r, "Error.NotFound"));
+	snprintf(id, sizeof id, "%lld", r->path_id);
 	{
 		const char *p[] = { id };
 
 		if ((res = dbq(S_ADMIN_LISTING, 1, p)) == NULL)
-			return admin_db_down(r);
+			return db_down(r);
 	}
 	if (PQntuples(res) != 1) {
 		PQclear(res);
@@ -321,15 +304,15 @@ h_admin_listing(struct req *r)
 		const char *p[] = { cp };
 
 		if ((res = dbq(S_ADMIN_MESSAGES, 1, p)) == NULL)
-			return admin_db_down(r);
+			return db_down(r);
 		rows(h, "Messages", res);
 		PQclear(res);
 		if ((res = dbq(S_ADMIN_COMMANDS, 1, p)) == NULL)
-			return admin_db_down(r);
+			return db_down(r);
 		rows(h, "Commands", res);
 		PQclear(res);
 		if ((res = dbq(S_ADMIN_SECURITY, 1, p)) == NULL)
-			return admin_db_down(r);
+			return db_down(r);
 		rows(h, "Security", res);
 		PQclear(res);
 	}
@@ -337,7 +320,7 @@ h_admin_listing(struct req *r)
 		const char *p[] = { "", "", "listing", id };
 
 		if ((res = dbq(S_AUDIT_LIST, 4, p)) == NULL)
-			return admin_db_down(r);
+			return db_down(r);
 		rows(h, "Audit", res);
 		PQclear(res);
 	}
@@ -378,7 +361,7 @@ h_admin_accounts_act(struct req *r)
 
 		snprintf(id, sizeof id, "%lld", ids[i]);
 		if ((res = role >= 0 ? dbq(S_ADMIN_ACCOUNT_ROLE, 3, q) : dbq(S_ADMIN_ACCOUNT_STATE, 5, p)) == NULL)
-			return admin_db_down(r);
+			return db_down(r);
 		if (PQntuples(res) == 1) {
 			done++;
 			audit(r, role == 1 ? "account.grant_admin" : role == 0 ? "account.revoke_admin" :
@@ -419,7 +402,7 @@ h_admin_audit(struct req *r)
 	hdf_set_value(h, "Form.actor", p[1]);
 	hdf_set_value(h, "Form.target_type", p[2]);
 	if ((res = dbq(S_AUDIT_LIST, 4, p)) == NULL)
-		return admin_db_down(r);
+		return db_down(r);
 	rows(h, "Audit", res);
 	PQclear(res);
 	return admin_page(r, "admin_audit.cs", "Admin.AuditTitle", "audit");

@@ -83,21 +83,17 @@ connectors(struct req *r, HDF *h, const char *list)
 int
 h_charger(struct req *r)
 {
-	const char *id = kvlist_get(&r->params, "id");
-	long long n;
-	char money[64];
-	const char *p[1];
+	char id[24], money[64];
+	const char *p[1] = { id };
 	PGresult *res;
 	HDF *h;
 
-	if (id == NULL || parse_long(id, 1, 9000000000000000000LL, &n))
-		return fail(r, 404, NULL, "%s", tr(r, "Error.NoCharger"));
-	p[0] = id;
+	snprintf(id, sizeof id, "%lld", r->path_id);
 	if ((res = dbq(S_CHARGER, 1, p)) == NULL)
-		return fail(r, 503, NULL, "%s", tr(r, "Error.Database"));
+		return db_down(r);
 	if (PQntuples(res) != 1) {
 		PQclear(res);
-		return fail(r, 404, NULL, "%s", tr(r, "Error.NoCharger"));
+		return not_found(r);
 	}
 	h = req_hdf(r);
 	hdf_set_value(h, "Charger.Id", PQgetvalue(res, 0, 0));

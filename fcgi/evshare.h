@@ -76,6 +76,7 @@ struct req {
 	struct kvlist form;          /* application/x-www-form-urlencoded body */
 	struct kvlist cookies;
 	struct kvlist params;        /* {name} parts of the route */
+	long long path_id;           /* the route's {id}, checked by the router: 1..9e18 (0: none) */
 	json_t *json;                /* application/json body */
 	struct buf body;
 	const char *lang;            /* "cs" or "en" (static) */
@@ -119,12 +120,16 @@ void req_header(struct req *r, const char *name, const char *fmt, ...) __attribu
 #define R_FORM  16u  /* a form: invalid fields do not 400; each is recorded (Form.*, Err.*) and
                       * the handler renders the form again with r->nerr > 0 */
 
+/* A pattern's {id} is a path parameter the router checks: a whole number 1..9e18, handed to
+ * the handler as r->path_id; anything else there is the 404 of missing. */
 struct route {
 	const char *method;
 	const char *pattern;
 	int (*handler)(struct req *);
 	const struct field *fields;   /* query (GET) or form (POST) fields, NULL-name terminated */
 	unsigned flags;
+	const char *missing;          /* translation key of the route's 404 (not_found()): a bad
+	                               * {id}, or one naming nothing; NULL: Error.NotFound */
 };
 
 extern const struct route routes[];
@@ -132,6 +137,9 @@ extern const struct route routes[];
 /* Finds the route, checks the method and the declared fields, runs the handler. Any failure
  * becomes an error response. */
 void dispatch(struct req *r);
+/* Records an error for a form field: Err.<name> = the translated key; r->nerr++ (router.c,
+ * which records the declared fields' own; handlers add theirs). */
+void form_error(struct req *r, const char *field, const char *key);
 
 /* ---------------------------------------------------------------- responses (render.c) */
 /* Each returns 0 so a handler can `return page(r, "map.cs");`. */
@@ -148,6 +156,17 @@ int redirect(struct req *r, const char *location);        /* 303 See Other */
 int fail(struct req *r, int status, const char *param, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 /* Translated text for the current language, from templates/lang/LANG.hdf, or the key. */
 const char *tr(struct req *r, const char *key);
+/* The 503 page (or JSON) saying the database is not answering (Error.Database). */
+int db_down(struct req *r);
+/* The 404 of the route's missing key (Error.NotFound when it has none). */
+int not_found(struct req *r);
+/* A message a redirect asked for with ?m=NAME: only one a page lists in its known[] (ended by
+ * a { NULL } row) is shown, as Flash (the translation of key) and FlashKind (kind: "success",
+ * "warning" or "error", the class header.cs gives it). Anything else in ?m= is ignored. */
+struct flash {
+	const char *m, *key, *kind;
+};
+void flash(struct req *r, const struct flash *known);
 
 /* ---------------------------------------------------------------- database (webdb.c) */
 enum stmt {
@@ -264,11 +283,6 @@ int h_owner_prices(struct req *r);
 int h_owner_edit_form(struct req *r);
 int h_owner_edit(struct req *r);
 extern const struct field f_listing[], f_listing_edit[], f_prices[], f_listing_delete[];
-/* "HH:MM" -> minutes after midnight (0..1440); -1 when it is not a time. Pure. */
-int parse_hhmm(const char *s);
-/* Dates "YYYY-MM-DD" separated by commas, spaces or new lines into a PostgreSQL array literal
- * appended to out; 0 ok, -1 when a piece is not a real date (2000..2100). Pure. */
-int parse_dates(const char *s, struct buf *out);
 
 /* the footer's pages (pages.c; issue 8/4.9) */
 int h_terms(struct req *r);
@@ -324,8 +338,6 @@ void device_remember(struct req *r, long long account);
 /* One audit_log row: who (r->who.id), what, on what, why. 0 ok, -1 logged. */
 int audit(struct req *r, const char *action, const char *target_type, long long target_id,
 	const char *reason);
-/* Records an error for a form field: Err.<name> = the translated key; r->nerr++. */
-void form_error(struct req *r, const char *field, const char *key);
 /* The problem with a new password, as a translation key, or NULL when it is fine: shorter than
  * 10 characters, longer than 200, on the common-password list (list_path, read once), made of
  * one repeated character, or containing the e-mail's local part. Pure but for the list. */

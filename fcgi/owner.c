@@ -89,87 +89,25 @@ const struct field f_prices[] = {
 	{ NULL, 0, 0, 0, 0, NULL }
 };
 
-/* ---------------------------------------------------------------- pure helpers */
-
-/* Blocked dates "2026-12-24, 2026-12-25" (commas, spaces or new lines between) into a
- * PostgreSQL array literal "{2026-12-24,2026-12-25}". 0 ok, -1 when a piece is not a date. */
-int
-parse_dates(const char *s, struct buf *out)
-{
-	int n = 0;
-
-	buf_adds(out, "{");
-	while (*s) {
-		size_t len;
-		long long y, mo, d;
-		char part[16];
-
-		s += strspn(s, " ,;\r\n\t");
-		if ((len = strcspn(s, " ,;\r\n\t")) == 0)
-			break;
-		if (len != 10 || s[4] != '-' || s[7] != '-')
-			return -1;
-		memcpy(part, s, 4); part[4] = '\0';
-		if (parse_long(part, 2000, 2100, &y))
-			return -1;
-		memcpy(part, s + 5, 2); part[2] = '\0';
-		if (parse_long(part, 1, 12, &mo))
-			return -1;
-		memcpy(part, s + 8, 2); part[2] = '\0';
-		if (parse_long(part, 1, (mo == 2) ? ((y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)) ? 29 : 28) :
-		    (mo == 4 || mo == 6 || mo == 9 || mo == 11) ? 30 : 31, &d))
-			return -1;
-		if (++n > 366)
-			return -1;
-		buf_printf(out, "%s%04lld-%02lld-%02lld", n > 1 ? "," : "", y, mo, d);
-		s += len;
-	}
-	buf_adds(out, "}");
-	return 0;
-}
-
 /* ---------------------------------------------------------------- helpers */
 
-static int
-owner_db_down(struct req *r)
-{
-	return fail(r, 503, NULL, "%s", tr(r, "Error.Database"));
-}
-
-static int
-owner_not_found(struct req *r)
-{
-	return fail(r, 404, NULL, "%s", tr(r, "Error.NoListing"));
-}
-
-/* The {id} of the path, or 0. */
-static long long
-path_id(struct req *r)
-{
-	const char *id = kvlist_get(&r->params, "id");
-	long long n;
-
-	if (id == NULL || parse_long(id, 1, 9000000000000000000LL, &n))
-		return 0;
-	return n;
-}
-
-static void
-owner_flash(struct req *r)
-{
-	static const char *const known[] = { "host", "created", "edited", "paused", "resumed", "deleted_listing", "prices",
-		"test_sent", "not_paused", "has_bookings", "password", "edited_review", "delete_confirm", NULL };
-	const char *m = kvlist_get(&r->query, "m");
-	char k[64];
-
-	for (int i = 0; m && known[i]; i++)
-		if (strcmp(known[i], m) == 0) {
-			snprintf(k, sizeof k, "Flash.%s", m);
-			hdf_set_value(req_hdf(r), "Flash", tr(r, k));
-			hdf_set_value(r->hdf, "FlashKind", strcmp(m, "has_bookings") == 0 ||
-			    strcmp(m, "not_paused") == 0 || strcmp(m, "delete_confirm") == 0 ? "error" : "success");
-		}
-}
+/* The messages a redirect to a host's page may ask for (?m=). */
+static const struct flash owner_flash[] = {
+	{ "host", "Flash.host", "success" },
+	{ "created", "Flash.created", "success" },
+	{ "edited", "Flash.edited", "success" },
+	{ "paused", "Flash.paused", "success" },
+	{ "resumed", "Flash.resumed", "success" },
+	{ "deleted_listing", "Flash.deleted_listing", "success" },
+	{ "prices", "Flash.prices", "success" },
+	{ "test_sent", "Flash.test_sent", "success" },
+	{ "not_paused", "Flash.not_paused", "error" },
+	{ "has_bookings", "Flash.has_bookings", "error" },
+	{ "password", "Flash.password", "success" },
+	{ "edited_review", "Flash.edited_review", "success" },
+	{ "delete_confirm", "Flash.delete_confirm", "error" },
+	{ NULL, NULL, NULL }
+};
 
 /* The ws(s):// address chargers use, from public_url. */
 static void
@@ -234,14 +172,14 @@ h_owner(struct req *r)
 
 	snprintf(id, sizeof id, "%lld", r->who.id);
 	if ((res = dbq(S_OWNER_LISTINGS, 1, p)) == NULL)
-		return owner_db_down(r);
+		return db_down(r);
 	hdf_rows(h, "Listings", res, "Id Title State City - - Live Reason LastSeen");
 	for (int i = 0; i < PQntuples(res); i++)
 		hdf_cell(h, "Listings", i, "Price", money_format(atoll(PQgetvalue(res, i, 4)), PQgetvalue(res, i, 5),
 		    r->lang, money, sizeof money));
 	hdf_setf(h, "ListingCount", "%d", PQntuples(res));
 	PQclear(res);
-	owner_flash(r);
+	flash(r, owner_flash);
 	hdf_set_value(h, "Page.Title", tr(r, "Owner.Title"));
 	hdf_set_value(h, "Page.Class", "page-owner");
 	return page(r, "owner_index.cs");
@@ -284,10 +222,10 @@ h_owner_prices(struct req *r)
 	}
 	buf_free(&ids);
 	if (res == NULL)
-		return owner_db_down(r);
+		return db_down(r);
 	if (PQntuples(res) == 0) {
 		PQclear(res);
-		return owner_not_found(r);
+		return not_found(r);
 	}
 	PQclear(res);
 	return redirect(r, "/owner?m=prices");
@@ -495,7 +433,7 @@ h_owner_new(struct req *r)
 		res = dbq(S_LISTING_NEW, 20, p);
 	}
 	if (res == NULL || PQntuples(res) != 1) {
-		rc = owner_db_down(r);
+		rc = db_down(r);
 		goto out;
 	}
 	id = atoll(PQgetvalue(res, 0, 0));
@@ -533,10 +471,10 @@ edit_page(struct req *r, long long listing, int load)
 	snprintf(lid, sizeof lid, "%lld", listing);
 	snprintf(oid, sizeof oid, "%lld", r->who.id);
 	if ((res = dbq(S_OWNER_LISTING, 2, p)) == NULL)
-		return owner_db_down(r);
+		return db_down(r);
 	if (PQntuples(res) != 1 || strcmp(PQgetvalue(res, 0, 8), "suspended") == 0) {
 		PQclear(res);
-		return owner_not_found(r);
+		return not_found(r);
 	}
 	hdf_set_value(h, "Edit.Id", lid);
 	hdf_set_value(h, "Edit.State", PQgetvalue(res, 0, 8));
@@ -559,7 +497,7 @@ edit_page(struct req *r, long long listing, int load)
 	}
 	PQclear(res);
 	if (load_revision(r, lid))
-		return owner_db_down(r);
+		return db_down(r);
 	if (load && hdf_get_value(h, "Revision.Title", NULL)) {
 		/* the owner goes on from the change they asked for, not from the public version */
 		hdf_set_value(h, "Form.title", hdf_get_value(h, "Revision.Title", ""));
@@ -574,7 +512,7 @@ edit_page(struct req *r, long long listing, int load)
 		struct buf dates = { 0 };
 
 		if ((res = dbq(S_CHARGER_WINDOWS, 1, q)) == NULL)
-			return owner_db_down(r);
+			return db_down(r);
 		{
 			/* the stored rows as the host typed them: overnight windows joined again */
 			struct hours_row rows[HOURS_MAX];
@@ -601,7 +539,7 @@ edit_page(struct req *r, long long listing, int load)
 		}
 		PQclear(res);
 		if ((res = dbq(S_LISTING_BLOCKED, 1, q)) == NULL)
-			return owner_db_down(r);
+			return db_down(r);
 		for (int i = 0; i < PQntuples(res); i++)
 			buf_printf(&dates, "%s%s", i ? ", " : "", PQgetvalue(res, i, 0));
 		hdf_set_value(h, "Form.blocked", dates.s ? dates.s : "");
@@ -613,7 +551,7 @@ edit_page(struct req *r, long long listing, int load)
 		char money[64];
 
 		if ((res = dbq(S_CHARGER_CONNECTORS, 1, q)) == NULL)
-			return owner_db_down(r);
+			return db_down(r);
 		for (int i = 0; i < PQntuples(res); i++) {
 			hdf_cell(h, "Edit.Connectors", i, "Type", connector_label(PQgetvalue(res, i, 1)));
 			hdf_cell(h, "Edit.Connectors", i, "Power", power_format(atoll(PQgetvalue(res, i, 2)), r->lang,
@@ -629,9 +567,9 @@ edit_page(struct req *r, long long listing, int load)
 int
 h_owner_edit_form(struct req *r)
 {
-	long long id = path_id(r);
+	long long id = r->path_id;
 
-	return id ? edit_page(r, id, 1) : owner_not_found(r);
+	return edit_page(r, id, 1);
 }
 
 int
@@ -640,12 +578,10 @@ h_owner_edit(struct req *r)
 	char lid[24], owner[24], to[64];
 	struct listing_in in;
 	struct listing_num n;
-	long long id = path_id(r);
+	long long id = r->path_id;
 	PGresult *res = NULL;
 	int rc;
 
-	if (id == 0)
-		return owner_not_found(r);
 	memset(&in, 0, sizeof in);
 	listing_check(r, &in, 0);
 	if (r->nerr) {
@@ -664,11 +600,11 @@ h_owner_edit(struct req *r)
 		res = dbq(S_LISTING_UPDATE, 18, p);
 	}
 	if (res == NULL) {
-		rc = owner_db_down(r);
+		rc = db_down(r);
 		goto out;
 	}
 	if (PQntuples(res) != 1 || PQgetisnull(res, 0, 0)) {
-		rc = owner_not_found(r);
+		rc = not_found(r);
 		goto out;
 	}
 	log_info("listing %lld edited by %lld id=%s", id, r->who.id, r->id);
@@ -696,10 +632,10 @@ listing_page(struct req *r, long long listing)
 	snprintf(lid, sizeof lid, "%lld", listing);
 	snprintf(oid, sizeof oid, "%lld", r->who.id);
 	if ((res = dbq(S_OWNER_LISTING, 2, p)) == NULL)
-		return owner_db_down(r);
+		return db_down(r);
 	if (PQntuples(res) != 1) {
 		PQclear(res);
-		return owner_not_found(r);
+		return not_found(r);
 	}
 	hdf_set_value(h, "Listing.Id", PQgetvalue(res, 0, 0));
 	hdf_set_value(h, "Listing.Title", PQgetvalue(res, 0, 1));
@@ -725,13 +661,13 @@ listing_page(struct req *r, long long listing)
 	PQclear(res);
 	take_secret(r, lid, oid);
 	if (load_revision(r, lid))
-		return owner_db_down(r);
+		return db_down(r);
 
 	{
 		const char *q[] = { lid };
 
 		if ((res = dbq(S_CHARGER_CONNECTORS, 1, q)) == NULL)
-			return owner_db_down(r);
+			return db_down(r);
 		hdf_rows(h, "Live.Connectors", res, "Id - - Status");
 		for (int i = 0; i < PQntuples(res); i++) {
 			hdf_cell(h, "Live.Connectors", i, "Type", connector_label(PQgetvalue(res, i, 1)));
@@ -740,11 +676,11 @@ listing_page(struct req *r, long long listing)
 		}
 		PQclear(res);
 		if ((res = dbq(S_LISTING_COMMANDS, 1, q)) == NULL)
-			return owner_db_down(r);
+			return db_down(r);
 		hdf_rows(h, "Commands", res, "Id Action State Status Error At");
 		PQclear(res);
 	}
-	owner_flash(r);
+	flash(r, owner_flash);
 	hdf_set_value(h, "Page.Class", "page-owner");
 	return page(r, "owner_listing.cs");
 }
@@ -752,9 +688,9 @@ listing_page(struct req *r, long long listing)
 int
 h_owner_listing(struct req *r)
 {
-	long long id = path_id(r);
+	long long id = r->path_id;
 
-	return id ? listing_page(r, id) : owner_not_found(r);
+	return listing_page(r, id);
 }
 
 int
@@ -762,12 +698,10 @@ h_owner_live(struct req *r)
 {
 	char lid[24], oid[24];
 	const char *p[] = { lid, oid };
-	long long id = path_id(r);
+	long long id = r->path_id;
 	PGresult *res;
 	json_t *doc, *conns, *cmds;
 
-	if (id == 0)
-		return fail(r, 404, NULL, "%s", "no such listing");
 	snprintf(lid, sizeof lid, "%lld", id);
 	snprintf(oid, sizeof oid, "%lld", r->who.id);
 	if ((res = dbq(S_OWNER_LISTING, 2, p)) == NULL)
@@ -810,11 +744,9 @@ h_owner_password(struct req *r)
 {
 	char lid[24], oid[24], pw[25], hash[SECRET_HASH_STR], to[64];
 	const char *p[] = { lid, oid, hash, pw };
-	long long id = path_id(r);
+	long long id = r->path_id;
 	PGresult *res;
 
-	if (id == 0)
-		return owner_not_found(r);
 	secret_password(pw, 24);
 	if (secret_hash_password(pw, PW_MACHINE, hash))
 		return fail(r, 500, NULL, "%s", "out of memory");
@@ -823,12 +755,12 @@ h_owner_password(struct req *r)
 	res = dbq(S_CP_PASSWORD, 4, p);
 	if (res == NULL) {
 		memset(pw, 0, sizeof pw);
-		return owner_db_down(r);
+		return db_down(r);
 	}
 	if (PQntuples(res) != 1) {
 		PQclear(res);
 		memset(pw, 0, sizeof pw);
-		return owner_not_found(r);
+		return not_found(r);
 	}
 	PQclear(res);
 	memset(pw, 0, sizeof pw);
@@ -844,21 +776,19 @@ h_owner_test(struct req *r)
 {
 	char lid[24], oid[24], bucket[64], to[64];
 	const char *p[] = { lid, oid };
-	long long id = path_id(r);
+	long long id = r->path_id;
 	PGresult *res;
 
-	if (id == 0)
-		return owner_not_found(r);
 	snprintf(bucket, sizeof bucket, "cp_test:%lld", id);
 	if (rate_limit(r, bucket, 10, 60))
 		return 0;
 	snprintf(lid, sizeof lid, "%lld", id);
 	snprintf(oid, sizeof oid, "%lld", r->who.id);
 	if ((res = dbq(S_CP_TEST, 2, p)) == NULL)
-		return owner_db_down(r);
+		return db_down(r);
 	if (PQntuples(res) != 1) {
 		PQclear(res);
-		return owner_not_found(r);
+		return not_found(r);
 	}
 	PQclear(res);
 	snprintf(to, sizeof to, "/owner/listings/%lld?m=test_sent", id);
@@ -870,16 +800,14 @@ change_state(struct req *r, const char *from, const char *to, const char *done, 
 {
 	char lid[24], oid[24], where[80];
 	const char *p[] = { lid, oid, from, to };
-	long long id = path_id(r);
+	long long id = r->path_id;
 	PGresult *res;
 	int changed;
 
-	if (id == 0)
-		return owner_not_found(r);
 	snprintf(lid, sizeof lid, "%lld", id);
 	snprintf(oid, sizeof oid, "%lld", r->who.id);
 	if ((res = dbq(S_LISTING_STATE_OWNER, 4, p)) == NULL)
-		return owner_db_down(r);
+		return db_down(r);
 	changed = PQntuples(res) == 1;
 	PQclear(res);
 	if (!changed) {
@@ -887,11 +815,11 @@ change_state(struct req *r, const char *from, const char *to, const char *done, 
 		const char *q[] = { lid, oid };
 
 		if ((res = dbq(S_OWNER_LISTING, 2, q)) == NULL)
-			return owner_db_down(r);
+			return db_down(r);
 		changed = PQntuples(res);
 		PQclear(res);
 		if (!changed)
-			return owner_not_found(r);
+			return not_found(r);
 		snprintf(where, sizeof where, "/owner/listings/%lld?m=%s", id, refused);
 		return redirect(r, where);
 	}
@@ -916,37 +844,35 @@ h_owner_delete(struct req *r)
 {
 	char lid[24], oid[24], where[80];
 	const char *p[] = { lid, oid };
-	long long id = path_id(r);
+	long long id = r->path_id;
 	PGresult *res;
 	int n;
 
-	if (id == 0)
-		return owner_not_found(r);
 	snprintf(lid, sizeof lid, "%lld", id);
 	snprintf(oid, sizeof oid, "%lld", r->who.id);
 	if (!r->has[0] || r->val[0].i != 1) {
 		/* not confirmed: nothing happens; one's own listing says why, any other is 404 */
 		if ((res = dbq(S_OWNER_LISTING, 2, p)) == NULL)
-			return owner_db_down(r);
+			return db_down(r);
 		n = PQntuples(res);
 		PQclear(res);
 		if (n == 0)
-			return owner_not_found(r);
+			return not_found(r);
 		snprintf(where, sizeof where, "/owner/listings/%lld?m=delete_confirm#delete-listing", id);
 		return redirect(r, where);
 	}
 	if ((res = dbq(S_LISTING_DELETE, 2, p)) == NULL)
-		return owner_db_down(r);
+		return db_down(r);
 	n = PQntuples(res);
 	PQclear(res);
 	if (n == 1)
 		return redirect(r, "/owner?m=deleted_listing");
 	if ((res = dbq(S_OWNER_LISTING, 2, p)) == NULL)
-		return owner_db_down(r);
+		return db_down(r);
 	n = PQntuples(res);
 	PQclear(res);
 	if (n == 0)
-		return owner_not_found(r);
+		return not_found(r);
 	snprintf(where, sizeof where, "/owner/listings/%lld?m=has_bookings", id);
 	return redirect(r, where);
 }

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "parse.h"
 
 /* --- kvlist --- */
@@ -691,4 +692,41 @@ out:
 	if (reason && why)
 		*why = reason;
 	return reason ? -1 : 0;
+}
+
+/* --- dates --- */
+
+int
+parse_dates(const char *s, struct buf *out)
+{
+	int n = 0;
+
+	buf_adds(out, "{");
+	while (*s) {
+		size_t len;
+		long long y, mo, d;
+		char part[16];
+
+		s += strspn(s, " ,;\r\n\t");
+		if ((len = strcspn(s, " ,;\r\n\t")) == 0)
+			break;
+		if (len != 10 || s[4] != '-' || s[7] != '-')
+			return -1;
+		memcpy(part, s, 4); part[4] = '\0';
+		if (parse_long(part, 2000, 2100, &y))
+			return -1;
+		memcpy(part, s + 5, 2); part[2] = '\0';
+		if (parse_long(part, 1, 12, &mo))
+			return -1;
+		memcpy(part, s + 8, 2); part[2] = '\0';
+		if (parse_long(part, 1, (mo == 2) ? ((y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)) ? 29 : 28) :
+		    (mo == 4 || mo == 6 || mo == 9 || mo == 11) ? 30 : 31, &d))
+			return -1;
+		if (++n > 366)
+			return -1;
+		buf_printf(out, "%s%04lld-%02lld-%02lld", n > 1 ? "," : "", y, mo, d);
+		s += len;
+	}
+	buf_adds(out, "}");
+	return 0;
 }

@@ -129,4 +129,11 @@ int parse_money(const char *s, long long max_minor, long long *out);
  * north. 0 ok (out[] set); -1 bad with a short static English reason in *why (if non-NULL). */
 int parse_bbox(const char *s, double out[4], const char **why);
 
+/* Blocked dates "YYYY-MM-DD" separated by commas, semicolons, spaces or new lines (at most 366,
+ * each a real date in 2000..2100) appended to out as a PostgreSQL array literal
+ * "{2026-12-24,2026-12-25}" ("{}" for none). 0 ok, -1 when a piece is not such a date (out
+ * then holds a partial literal: the caller discards it). Pure. */
+struct buf;
+int parse_dates(const char *s, struct buf *out);
+
 #endif

@@ -322,3 +322,28 @@ fail(struct req *r, int status, const char *param, const char *fmt, ...)
 	r->status = status;
 	return 0;
 }
+
+int
+db_down(struct req *r)
+{
+	return fail(r, 503, NULL, "%s", tr(r, "Error.Database"));
+}
+
+int
+not_found(struct req *r)
+{
+	return fail(r, 404, NULL, "%s", tr(r, r->route && r->route->missing ? r->route->missing : "Error.NotFound"));
+}
+
+void
+flash(struct req *r, const struct flash *known)
+{
+	const char *m = kvlist_get(&r->query, "m");
+
+	for (; m && known->m; known++)
+		if (strcmp(known->m, m) == 0) {
+			hdf_set_value(req_hdf(r), "Flash", tr(r, known->key));
+			hdf_set_value(r->hdf, "FlashKind", known->kind);
+			return;
+		}
+}

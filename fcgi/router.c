@@ -1,7 +1,9 @@
 /*
  * router.c - the whole site is this table: method, path pattern, handler, declared fields.
  * A handler runs only after its method matched and every declared field passed its check
- * (kcgi's order: method, page, content, then work); it never sees an unchecked value.
+ * (kcgi's order: method, page, content, then work); it never sees an unchecked value. A path's
+ * {id} is checked here too and handed over as r->path_id (the last column: which 404 when it
+ * names nothing; the API's messages are English, so theirs is the text itself).
  */
 #include <stdio.h>
 #include <string.h>
@@ -10,58 +12,58 @@
 #include "evshare.h"
 
 const struct route routes[] = {
-	{ "GET", "/", h_map, NULL, 0 },
-	{ "GET", "/chargers/{id}", h_charger, NULL, 0 },
-	{ "GET", "/api/v1/chargers", h_api_chargers, f_api_chargers, R_API },
-	{ "GET", "/health", h_health, NULL, R_API },
+	{ "GET", "/", h_map, NULL, 0, NULL },
+	{ "GET", "/chargers/{id}", h_charger, NULL, 0, "Error.NoCharger" },
+	{ "GET", "/api/v1/chargers", h_api_chargers, f_api_chargers, R_API, NULL },
+	{ "GET", "/health", h_health, NULL, R_API, NULL },
 	/* the footer's pages (pages.c) */
-	{ "GET", "/terms", h_terms, NULL, 0 },
-	{ "GET", "/privacy", h_privacy, NULL, 0 },
-	{ "GET", "/contact", h_contact, NULL, 0 },
+	{ "GET", "/terms", h_terms, NULL, 0, NULL },
+	{ "GET", "/privacy", h_privacy, NULL, 0, NULL },
+	{ "GET", "/contact", h_contact, NULL, 0, NULL },
 
 	/* accounts (account.c) */
-	{ "GET", "/register", h_register_form, NULL, 0 },
-	{ "POST", "/register", h_register, f_register, R_FORM },
-	{ "GET", "/login", h_login_form, f_next, 0 },
-	{ "POST", "/login", h_login, f_login, R_FORM },
-	{ "POST", "/logout", h_logout, NULL, 0 },
-	{ "GET", "/verify", h_verify_form, f_token, 0 },
-	{ "POST", "/verify", h_verify, f_token, 0 },
-	{ "POST", "/verify/resend", h_verify_resend, NULL, R_LOGIN },
-	{ "GET", "/reset", h_reset_form, NULL, 0 },
-	{ "POST", "/reset", h_reset, f_reset, R_FORM },
-	{ "GET", "/reset/confirm", h_reset_confirm_form, f_token, 0 },
-	{ "POST", "/reset/confirm", h_reset_confirm, f_reset_confirm, R_FORM },
-	{ "GET", "/account", h_account, NULL, R_LOGIN },
-	{ "POST", "/account", h_account_save, f_profile, R_LOGIN | R_FORM },
-	{ "POST", "/account/sessions/revoke", h_account_revoke, f_revoke, R_LOGIN },
-	{ "POST", "/account/host", h_account_host, NULL, R_LOGIN },
-	{ "POST", "/account/delete", h_account_delete, f_delete, R_LOGIN | R_FORM },
+	{ "GET", "/register", h_register_form, NULL, 0, NULL },
+	{ "POST", "/register", h_register, f_register, R_FORM, NULL },
+	{ "GET", "/login", h_login_form, f_next, 0, NULL },
+	{ "POST", "/login", h_login, f_login, R_FORM, NULL },
+	{ "POST", "/logout", h_logout, NULL, 0, NULL },
+	{ "GET", "/verify", h_verify_form, f_token, 0, NULL },
+	{ "POST", "/verify", h_verify, f_token, 0, NULL },
+	{ "POST", "/verify/resend", h_verify_resend, NULL, R_LOGIN, NULL },
+	{ "GET", "/reset", h_reset_form, NULL, 0, NULL },
+	{ "POST", "/reset", h_reset, f_reset, R_FORM, NULL },
+	{ "GET", "/reset/confirm", h_reset_confirm_form, f_token, 0, NULL },
+	{ "POST", "/reset/confirm", h_reset_confirm, f_reset_confirm, R_FORM, NULL },
+	{ "GET", "/account", h_account, NULL, R_LOGIN, NULL },
+	{ "POST", "/account", h_account_save, f_profile, R_LOGIN | R_FORM, NULL },
+	{ "POST", "/account/sessions/revoke", h_account_revoke, f_revoke, R_LOGIN, NULL },
+	{ "POST", "/account/host", h_account_host, NULL, R_LOGIN, NULL },
+	{ "POST", "/account/delete", h_account_delete, f_delete, R_LOGIN | R_FORM, NULL },
 
 	/* owners (owner.c) */
-	{ "GET", "/owner", h_owner, f_next, R_OWNER },
-	{ "GET", "/owner/listings/new", h_owner_new_form, NULL, R_OWNER },
-	{ "POST", "/owner/listings/new", h_owner_new, f_listing, R_OWNER | R_FORM },
-	{ "GET", "/owner/listings/{id}", h_owner_listing, f_next, R_OWNER },
-	{ "GET", "/owner/listings/{id}/live", h_owner_live, NULL, R_OWNER | R_API },
-	{ "GET", "/owner/listings/{id}/edit", h_owner_edit_form, NULL, R_OWNER },
-	{ "POST", "/owner/listings/{id}/edit", h_owner_edit, f_listing_edit, R_OWNER | R_FORM },
-	{ "POST", "/owner/listings/{id}/password", h_owner_password, NULL, R_OWNER },
-	{ "POST", "/owner/listings/{id}/test", h_owner_test, NULL, R_OWNER },
-	{ "POST", "/owner/listings/{id}/pause", h_owner_pause, NULL, R_OWNER },
-	{ "POST", "/owner/listings/{id}/resume", h_owner_resume, NULL, R_OWNER },
-	{ "POST", "/owner/listings/{id}/delete", h_owner_delete, f_listing_delete, R_OWNER },
-	{ "POST", "/owner/prices", h_owner_prices, f_prices, R_OWNER | R_FORM },
+	{ "GET", "/owner", h_owner, f_next, R_OWNER, NULL },
+	{ "GET", "/owner/listings/new", h_owner_new_form, NULL, R_OWNER, NULL },
+	{ "POST", "/owner/listings/new", h_owner_new, f_listing, R_OWNER | R_FORM, NULL },
+	{ "GET", "/owner/listings/{id}", h_owner_listing, f_next, R_OWNER, "Error.NoListing" },
+	{ "GET", "/owner/listings/{id}/live", h_owner_live, NULL, R_OWNER | R_API, "no such listing" },
+	{ "GET", "/owner/listings/{id}/edit", h_owner_edit_form, NULL, R_OWNER, "Error.NoListing" },
+	{ "POST", "/owner/listings/{id}/edit", h_owner_edit, f_listing_edit, R_OWNER | R_FORM, "Error.NoListing" },
+	{ "POST", "/owner/listings/{id}/password", h_owner_password, NULL, R_OWNER, "Error.NoListing" },
+	{ "POST", "/owner/listings/{id}/test", h_owner_test, NULL, R_OWNER, "Error.NoListing" },
+	{ "POST", "/owner/listings/{id}/pause", h_owner_pause, NULL, R_OWNER, "Error.NoListing" },
+	{ "POST", "/owner/listings/{id}/resume", h_owner_resume, NULL, R_OWNER, "Error.NoListing" },
+	{ "POST", "/owner/listings/{id}/delete", h_owner_delete, f_listing_delete, R_OWNER, "Error.NoListing" },
+	{ "POST", "/owner/prices", h_owner_prices, f_prices, R_OWNER | R_FORM, "Error.NoListing" },
 
 	/* admins (admin.c) */
-	{ "GET", "/admin", h_admin, f_admin_search, R_ADMIN },
-	{ "GET", "/admin/listings", h_admin_listings, f_admin_search, R_ADMIN },
-	{ "POST", "/admin/listings", h_admin_listings_act, f_admin_listing_act, R_ADMIN | R_FORM },
-	{ "GET", "/admin/listings/{id}", h_admin_listing, NULL, R_ADMIN },
-	{ "GET", "/admin/accounts", h_admin_accounts, f_admin_search, R_ADMIN },
-	{ "POST", "/admin/accounts", h_admin_accounts_act, f_admin_account_act, R_ADMIN | R_FORM },
-	{ "GET", "/admin/audit", h_admin_audit, f_audit, R_ADMIN },
-	{ NULL, NULL, NULL, NULL, 0 }
+	{ "GET", "/admin", h_admin, f_admin_search, R_ADMIN, NULL },
+	{ "GET", "/admin/listings", h_admin_listings, f_admin_search, R_ADMIN, NULL },
+	{ "POST", "/admin/listings", h_admin_listings_act, f_admin_listing_act, R_ADMIN | R_FORM, NULL },
+	{ "GET", "/admin/listings/{id}", h_admin_listing, NULL, R_ADMIN, "Error.NotFound" },
+	{ "GET", "/admin/accounts", h_admin_accounts, f_admin_search, R_ADMIN, NULL },
+	{ "POST", "/admin/accounts", h_admin_accounts_act, f_admin_account_act, R_ADMIN | R_FORM, NULL },
+	{ "GET", "/admin/audit", h_admin_audit, f_audit, R_ADMIN, NULL },
+	{ NULL, NULL, NULL, NULL, 0, NULL }
 };
 
 /* Characters, not bytes: the parser has already made sure the text is UTF-8. */
@@ -232,6 +234,19 @@ validate(struct req *r)
 	return 0;
 }
 
+/* The route's {id}, if it has one, into r->path_id; 0, or -1 with the 404 set. */
+static int
+check_path_id(struct req *r)
+{
+	const char *id = kvlist_get(&r->params, "id");
+
+	if (id == NULL)
+		return 0;
+	if (parse_long(id, 1, 9000000000000000000LL, &r->path_id))
+		return not_found(r), -1;
+	return 0;
+}
+
 /* Who may do what, before any work: CSRF for every POST, then the session and the role. */
 static int
 guard(struct req *r)
@@ -276,6 +291,7 @@ dispatch(struct req *r)
 	int path_matched = 0;
 	char allow[64] = "";
 
+	r->path_id = 0;
 	for (rt = routes; rt->pattern; rt++) {
 		kvlist_clear(&r->params);
 		if (!route_match(rt->pattern, r->path, &r->params))
@@ -314,7 +330,7 @@ dispatch(struct req *r)
 	if (!(rt->flags & R_API) || strcmp(r->method, "GET") != 0 ||
 	    (rt->flags & (R_LOGIN | R_OWNER | R_ADMIN)))
 		session_load(r);
-	if (guard(r) || validate(r))
+	if (guard(r) || validate(r) || check_path_id(r))
 		return;
 	rt->handler(r);
 }

@@ -5,6 +5,7 @@
  *   clang -g -O1 -fsanitize=fuzzer,address,undefined tests/fuzz/fuzz_parse.c -o /tmp/fuzz_parse
  *   cp -r tests/fuzz/corpus_parse /tmp/ && /tmp/fuzz_parse -max_total_time=60 /tmp/corpus_parse
  */
+#include "../../lib/buf.c"
 #include "../../fcgi/parse.c"
 
 #include <math.h>

@@ -6,8 +6,6 @@
  */
 #include <stdlib.h>
 
-#include "../../lib/log.c"
-#include "../../lib/buf.c"
 #include "../../fcgi/mapindex.c"
 #include "t.h"
 

@@ -2,33 +2,17 @@
  * test_web.c - the web framework without a web server: requests go in through CGI variables,
  * and the router, validators, error pages, language choice and escaping are checked on what
  * comes out. No database here (it points at one that does not exist), so handlers that need it
- * answer 503; the real database is tested through lighttpd in tests/integration.
+ * answer 503; the real database is tested through lighttpd in tests/integration. It includes
+ * the files whose static parts it looks at and links the rest (the Makefile's WEB_TEST_LIB).
  */
 #include <stdlib.h>
 #include <unistd.h>
 
-#include "../../lib/config.c"
-#include "../../lib/log.c"
-#include "../../lib/db.c"
-#include "../../lib/secret.c"
-#include "../../lib/money.c"
-#include "../../fcgi/parse.c"
-#include "../../lib/buf.c"
-#include "../../fcgi/request.c"
-#include "../../fcgi/router.c"
-#include "../../fcgi/render.c"
-#include "../../fcgi/webdb.c"
-#include "../../fcgi/mapindex.c"
-#include "../../fcgi/map.c"
-#include "../../fcgi/charger.c"
-#include "../../fcgi/health.c"
-#include "../../fcgi/session.c"
-#include "../../fcgi/mail.c"
-#include "../../fcgi/account.c"
-#include "../../fcgi/hours.c"
-#include "../../fcgi/pages.c"
-#include "../../fcgi/owner.c"
-#include "../../fcgi/admin.c"
+#include "../../fcgi/request.c"     /* send_response */
+#include "../../fcgi/account.c"     /* safe_next */
+#include "../../fcgi/map.c"         /* the A_ indexes of the map's fields */
+#include "../../fcgi/session.c"     /* ncommon, the common passwords read */
+#include "../../fcgi/hours.h"     /* parse_hhmm */
 #include "t.h"
 
 static struct req R;
