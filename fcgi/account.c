@@ -151,16 +151,6 @@ str_lower(char *s)
 		*s = (char)tolower((unsigned char)*s);
 }
 
-static void
-token_bytea(const char *token, char out[70])
-{
-	uint8_t h[32];
-	char hex[65];
-
-	secret_token_hash(token, h);
-	secret_hex(h, 32, hex);
-	snprintf(out, 70, "\\x%s", hex);
-}
 
 /* Creates a token for account and mails the link. 0 ok, -1 logged. */
 static int
@@ -174,7 +164,7 @@ send_link(struct req *r, long long account, const char *email, const char *purpo
 	int rc;
 
 	secret_token(tok);
-	token_bytea(tok, bytea);
+	token_hash_param(tok, bytea);
 	snprintf(id, sizeof id, "%lld", account);
 	snprintf(h, sizeof h, "%d", hours);
 	if ((res = dbq(S_TOKEN_NEW, 4, p)) == NULL)
@@ -487,7 +477,7 @@ token_peek(const char *purpose, const char *token)
 
 	if (token == NULL)
 		return 0;
-	token_bytea(token, bytea);
+	token_hash_param(token, bytea);
 	if ((res = dbq(S_TOKEN_PEEK, 2, p)) == NULL)
 		return -1;
 	if (PQntuples(res) == 1)
@@ -509,7 +499,7 @@ token_use(const char *purpose, const char *token)
 
 	if (token == NULL)
 		return 0;
-	token_bytea(token, bytea);
+	token_hash_param(token, bytea);
 	if ((res = dbq(S_TOKEN_USE, 2, p)) == NULL)
 		return -1;
 	if (PQntuples(res) == 1)

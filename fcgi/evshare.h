@@ -302,6 +302,8 @@ extern const struct field f_admin_search[], f_admin_listing_act[], f_admin_accou
 /* ---------------------------------------------------------------- sessions (session.c) */
 #define SESSION_COOKIE "ev_s"
 #define VISITOR_COOKIE "ev_v"
+/* "\\x<hex>" of the SHA-256 of a token (cookie, mailed link): a bytea parameter. */
+void token_hash_param(const char *tok, char out[70]);
 /* Finds the session of the cookie (if any) and fills r->who, including the CSRF token. */
 void session_load(struct req *r);
 /* An anonymous page with a form: makes sure the visitor cookie (and so r->who.csrf) exists. */

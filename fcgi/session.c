@@ -359,8 +359,9 @@ throttle_note(const char *bucket, int window_s)
 
 /* ---------------------------------------------------------------- known devices */
 
-/* "\\x<hex>" of the SHA-256 of a cookie token, for a bytea parameter */
-static void
+/* "\\x<hex>" of the SHA-256 of a token (cookie, mailed link), for a bytea parameter
+ * (declared in evshare.h) */
+void
 token_hash_param(const char *tok, char out[70])
 {
 	uint8_t hash[32];
