@@ -229,14 +229,7 @@ for p in $(procs_in_root); do tr '\0' ' ' <"/proc/$p/cmdline" 2>/dev/null | grep
 # every `bin/evshare-admin ...` line of README.md's sh blocks, continuation lines joined, each in
 # a new shell from the checkout with nothing set: the instance must be found from var/
 readme=$r/root/evshare/README.md
-mapfile -t lines < <(awk '
-	/^```sh/ { inblock = 1; next }
-	/^```/ { inblock = 0; next }
-	inblock && (cont || /^bin\/evshare-admin /) {
-		line = line (cont ? " " : "") $0
-		if (sub(/\\$/, "", line)) { cont = 1; next }
-		cont = 0; print line; line = ""
-	}' "$readme")
+mapfile -t lines < <("$(dirname "$0")/readme-commands.sh" "$readme")
 [ "${#lines[@]}" -ge 5 ] && ok "README.md shows ${#lines[@]} evshare-admin commands" ||
 	nok "README.md shows ${#lines[@]} evshare-admin commands (expected migrate, create-admin, add-charger, list-chargers, command)"
 n=0

@@ -23,14 +23,7 @@ done
 check "the simulator's DEMO-001 is online" [ "$(sql "SELECT online FROM charge_points WHERE identity = 'DEMO-001'")" = t ]
 
 # every `bin/evshare-admin ...` line of README.md's sh blocks (continuation lines joined)
-mapfile -t lines < <(awk '
-	/^```sh/ { inblock = 1; next }
-	/^```/ { inblock = 0; next }
-	inblock && (cont || /^bin\/evshare-admin /) {
-		line = line (cont ? " " : "") $0
-		if (sub(/\\$/, "", line)) { cont = 1; next }
-		cont = 0; print line; line = ""
-	}' "$root/README.md")
+mapfile -t lines < <("$root/scripts/readme-commands.sh" "$root/README.md")
 check "the README shows the five operator commands" [ "${#lines[@]}" -ge 5 ]
 all=""
 for line in "${lines[@]}"; do
