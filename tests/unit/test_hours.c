@@ -44,6 +44,16 @@ one(int day, const char *text)
 	return week(t);
 }
 
+/* what week() says for a refused week: "ERR code rest" */
+static const char *
+err(enum hours_err code, const char *rest)
+{
+	static char out[128];
+
+	snprintf(out, sizeof out, "ERR %d %s", code, rest);
+	return out;
+}
+
 /* rows -> windows -> "day start-end, ..." */
 static const char *
 joined(const struct hours_row *rows, int n)
@@ -67,8 +77,6 @@ joined(const struct hours_row *rows, int n)
 int
 main(void)
 {
-	char e[64];
-
 	T_INT(parse_hhmm("08:00"), 480, "08:00 is 480 minutes");
 	T_INT(parse_hhmm("8:00"), 480, "8:00 is accepted (h:mm)");
 	T_INT(parse_hhmm("8.30"), 510, "8.30 is accepted (the Czech way)");
@@ -95,34 +103,24 @@ main(void)
 	T_STR(one(2, "8:00-12:00,"), "2:480-720", "a trailing comma is fine");
 	T_STR(one(1, "8:00-12:00, 12:00-14:00"), "1:480-720 1:720-840", "windows may touch");
 
-	snprintf(e, sizeof e, "ERR %d 1 1 8:00-8:00", HOURS_EQUAL);
-	T_STR(one(1, "8:00-8:00"), e, "end equals start: said, with day, window and piece");
-	snprintf(e, sizeof e, "ERR %d 1 1 0:00-0:00", HOURS_EQUAL);
-	T_STR(one(1, "0:00-0:00"), e, "0:00-0:00 is no window (the whole day is 0:00-24:00)");
-	snprintf(e, sizeof e, "ERR %d 2 2 25:00-26:00", HOURS_BAD_TIME);
-	T_STR(one(2, "8:00-9:00, 25:00-26:00"), e, "a bad time names the second window");
-	snprintf(e, sizeof e, "ERR %d 1 1 24:00-6:00", HOURS_BAD_TIME);
-	T_STR(one(1, "24:00-6:00"), e, "24:00 does not start a window");
-	snprintf(e, sizeof e, "ERR %d 4 1 10:00", HOURS_NO_END);
-	T_STR(one(4, "10:00"), e, "a window without an end");
-	snprintf(e, sizeof e, "ERR %d 4 1 -10:00", HOURS_NO_END);
-	T_STR(one(4, "-10:00"), e, "a window without a start");
-	snprintf(e, sizeof e, "ERR %d 1 7 7-8", HOURS_TOO_MANY);
-	T_STR(one(1, "1-2,2-3,3-4,4-5,5-6,6-7,7-8"), e, "at most six windows a day");
-	snprintf(e, sizeof e, "ERR %d 1 2 10:00–14:00 / 1 1 8:00–12:00", HOURS_OVERLAP);
-	T_STR(one(1, "8:00-12:00, 10:00-14:00"), e, "overlapping windows on a day: both named");
+	T_STR(one(1, "8:00-8:00"), err(HOURS_EQUAL, "1 1 8:00-8:00"), "end equals start: said, with day, window and piece");
+	T_STR(one(1, "0:00-0:00"), err(HOURS_EQUAL, "1 1 0:00-0:00"), "0:00-0:00 is no window (the whole day is 0:00-24:00)");
+	T_STR(one(2, "8:00-9:00, 25:00-26:00"), err(HOURS_BAD_TIME, "2 2 25:00-26:00"), "a bad time names the second window");
+	T_STR(one(1, "24:00-6:00"), err(HOURS_BAD_TIME, "1 1 24:00-6:00"), "24:00 does not start a window");
+	T_STR(one(4, "10:00"), err(HOURS_NO_END, "4 1 10:00"), "a window without an end");
+	T_STR(one(4, "-10:00"), err(HOURS_NO_END, "4 1 -10:00"), "a window without a start");
+	T_STR(one(1, "1-2,2-3,3-4,4-5,5-6,6-7,7-8"), err(HOURS_TOO_MANY, "1 7 7-8"), "at most six windows a day");
+	T_STR(one(1, "8:00-12:00, 10:00-14:00"), err(HOURS_OVERLAP, "1 2 10:00–14:00 / 1 1 8:00–12:00"), "overlapping windows on a day: both named");
 	{
 		const char *t[7] = { NULL, "6:00-10:00", NULL, NULL, NULL, NULL, NULL };
 
 		t[0] = "18:00-7:00";
-		snprintf(e, sizeof e, "ERR %d 2 1 6:00–10:00 / 1 1 18:00–7:00", HOURS_OVERLAP);
-		T_STR(week(t), e, "a night that runs into the next day's first window is an overlap");
+			T_STR(week(t), err(HOURS_OVERLAP, "2 1 6:00–10:00 / 1 1 18:00–7:00"), "a night that runs into the next day's first window is an overlap");
 	}
 	{
 		const char *t[7] = { "0:00-8:00", NULL, NULL, NULL, NULL, NULL, "20:00-2:00" };
 
-		snprintf(e, sizeof e, "ERR %d 7 1 20:00–2:00 / 1 1 0:00–8:00", HOURS_OVERLAP);
-		T_STR(week(t), e, "Sunday's night overlapping Monday morning");
+			T_STR(week(t), err(HOURS_OVERLAP, "7 1 20:00–2:00 / 1 1 0:00–8:00"), "Sunday's night overlapping Monday morning");
 	}
 	{
 		const char *t[7] = { "18:00-7:00", "7:00-12:00", NULL, NULL, NULL, NULL, NULL };
