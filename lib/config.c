@@ -15,6 +15,7 @@ const struct config_key config_keys[] = {
 	{ "root", CONF_STR, ".", 0, 0 },
 	{ "templates_dir", CONF_STR, "templates", 0, 0 },
 	{ "public_url", CONF_STR, "http://127.0.0.1:8080", 0, 0 },
+	/* where lighttpd listens: read by scripts/instance.sh (make run), not by a program */
 	{ "http_host", CONF_STR, "127.0.0.1", 0, 0 },
 	{ "http_port", CONF_INT, "8080", 1, 65535 },
 	{ "bridge_host", CONF_STR, "127.0.0.1", 0, 0 },
@@ -35,6 +36,7 @@ const struct config_key config_keys[] = {
 	{ "map_max_features", CONF_INT, "500", 1, 100000 },
 	{ "map_tiles", CONF_STR, "https://tile.openstreetmap.org/{z}/{x}/{y}.png", 0, 0 },
 	{ "platform_fee_bp", CONF_INT, "1000", 0, 10000 },
+	/* the wallet's currency and GoPay's REST API: read by the money pages (issue 11), not yet */
 	{ "currency", CONF_STR, "CZK", 0, 0 },
 	{ "gopay_url", CONF_STR, "https://gw.sandbox.gopay.com/api", 0, 0 },
 	{ "gopay_goid", CONF_STR, "", 0, 0 },

@@ -5,9 +5,10 @@
 #   scripts/instance.sh start|stop|status|psql|bridge-start|bridge-stop|pg-start|pg-stop|
 #                       web-start|web-stop|sim-start|sim-stop|env
 #
-# Settings (environment): EVSHARE_VAR (default ./var), EVSHARE_HTTP_PORT (8080),
+# Settings (environment): EVSHARE_VAR (default ./var), EVSHARE_HTTP_HOST (127.0.0.1), EVSHARE_HTTP_PORT (8080),
 # EVSHARE_BRIDGE_PORT (8180), EVSHARE_PG_PORT (54329), EVSHARE_DEMO (1: load demo data),
-# EVSHARE_CONF (an evshare.conf; conf/evshare.conf is used when it exists).
+# EVSHARE_CONF (an evshare.conf; conf/evshare.conf is used when it exists: its http_host,
+# http_port and bridge_port apply when the environment does not set them).
 # `make test` runs a second instance with its own EVSHARE_VAR and ports.
 #
 # start writes $EVSHARE_VAR/instance.conf (evshare.conf syntax: the database and the ports it
@@ -27,9 +28,20 @@ inst=$var/instance.conf
 # remembered KEY: the value instance.conf holds for KEY (empty when none)
 remembered() { [ -f "$inst" ] && sed -n "s/^$1 *= *//p" "$inst" | tail -n 1; return 0; }
 remembered_pg_port() { remembered database | sed -n 's/.*port=\([0-9][0-9]*\).*/\1/p'; }
-http_port=${EVSHARE_HTTP_PORT:-$(remembered http_port)}
-bridge_port=${EVSHARE_BRIDGE_PORT:-$(remembered bridge_port)}
+[ -z "${EVSHARE_CONF:-}" ] && [ -f "$root/conf/evshare.conf" ] && EVSHARE_CONF=$root/conf/evshare.conf
+# configured KEY: the operator's evshare.conf value for KEY (empty when none)
+configured() { [ -n "${EVSHARE_CONF:-}" ] && [ -f "$EVSHARE_CONF" ] && sed -n "s/^[[:space:]]*$1[[:space:]]*=[[:space:]]*\([^[:space:]]*\).*/\1/p" "$EVSHARE_CONF" | tail -n 1; return 0; }
+# each setting: the environment, else the operator's evshare.conf, else what this instance
+# last ran with, else the default
+http_host=${EVSHARE_HTTP_HOST:-$(configured http_host)}
+http_port=${EVSHARE_HTTP_PORT:-$(configured http_port)}
+bridge_port=${EVSHARE_BRIDGE_PORT:-$(configured bridge_port)}
+http_port=${http_port:-$(remembered http_port)}
+bridge_port=${bridge_port:-$(remembered bridge_port)}
 pg_port=${EVSHARE_PG_PORT:-$(remembered_pg_port)}
+http_host=${http_host:-127.0.0.1}
+# where this machine reaches the web server (a wildcard bind is reached on the loopback)
+case $http_host in 0.0.0.0|::|'[::]') web_host=127.0.0.1 ;; *:*) web_host="[$http_host]" ;; *) web_host=$http_host ;; esac
 http_port=${http_port:-8080}
 bridge_port=${bridge_port:-8180}
 pg_port=${pg_port:-54329}
@@ -38,7 +50,6 @@ log=$var/log
 pgdata=$var/pg
 pgbin=/usr/lib/postgresql/15/bin
 
-[ -z "${EVSHARE_CONF:-}" ] && [ -f "$root/conf/evshare.conf" ] && EVSHARE_CONF=$root/conf/evshare.conf
 
 # PostgreSQL refuses to run as root, and nothing else needs root either: when started as root
 # every server runs as the unprivileged system user "evshare".
@@ -60,9 +71,9 @@ export_env() {
 	export EVSHARE_ROOT=$root
 	export EVSHARE_VAR=$var
 	export EVSHARE_DATABASE="host=$run port=$pg_port dbname=evshare"
-	export EVSHARE_HTTP_PORT=$http_port
+	export EVSHARE_HTTP_HOST=$http_host EVSHARE_HTTP_PORT=$http_port
 	export EVSHARE_BRIDGE_PORT=$bridge_port
-	export EVSHARE_PUBLIC_URL=${EVSHARE_PUBLIC_URL:-http://127.0.0.1:$http_port}
+	export EVSHARE_PUBLIC_URL=${EVSHARE_PUBLIC_URL:-http://$web_host:$http_port}
 	export EVSHARE_TEMPLATES_DIR=${EVSHARE_TEMPLATES_DIR:-$root/templates}
 	export EVSHARE_OUTBOX=${EVSHARE_OUTBOX:-$var/outbox}
 	export EVSHARE_RUN_USER=$run_user
@@ -232,7 +243,7 @@ sim_stop() { stop_pid "the charger simulator" "$run/sim.pid" 35; }
 banner() {
 	cat <<EOT
 
-  evshare is running:   http://127.0.0.1:$http_port/
+  evshare is running:   http://$web_host:$http_port/
 
   demo logins (password evshare-demo):
     driver@evshare.test   owner@evshare.test   admin@evshare.test
@@ -253,10 +264,10 @@ web_start() {
 		die "conf/lighttpd.conf does not load: $(cat "$log/lighttpd-check.log")"
 	/usr/sbin/lighttpd -f "$root/conf/lighttpd.conf" || die "lighttpd did not start, see $log/lighttpd-error.log"
 	for _ in $(seq 100); do
-		curl -fsS -o /dev/null "http://127.0.0.1:$http_port/health" 2>/dev/null && return 0
+		curl -fsS -o /dev/null "http://$web_host:$http_port/health" 2>/dev/null && return 0
 		sleep 0.1
 	done
-	die "no answer from http://127.0.0.1:$http_port/health, see $log/lighttpd-error.log and $log/fcgi.log"
+	die "no answer from http://$web_host:$http_port/health, see $log/lighttpd-error.log and $log/fcgi.log"
 }
 
 web_stop() {
@@ -293,7 +304,7 @@ stop)
 	echo "evshare: $var is stopped"
 	;;
 status)
-	pid_alive "$run/lighttpd.pid" && echo "web:        http://127.0.0.1:$http_port/ (pid $(cat "$run/lighttpd.pid"))" || echo "web:        stopped"
+	pid_alive "$run/lighttpd.pid" && echo "web:        http://$web_host:$http_port/ (pid $(cat "$run/lighttpd.pid"))" || echo "web:        stopped"
 	pid_alive "$run/bridge.pid" && echo "bridge:     ws://127.0.0.1:$bridge_port/ocpp/ (pid $(cat "$run/bridge.pid"))" || echo "bridge:     stopped"
 	as_user "$pgbin/pg_ctl" -D "$pgdata" status >/dev/null 2>&1 && echo "postgresql: $run port $pg_port" || echo "postgresql: stopped"
 	;;

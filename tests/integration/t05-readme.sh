@@ -14,6 +14,19 @@ fresh() { (cd "$root" && env -i PATH="$PATH" HOME="${HOME:-/root}" EVSHARE_VAR="
 check "instance.sh start recorded the instance's ports" \
 	grep -qx "http_port = $EVSHARE_HTTP_PORT" "$EVSHARE_VAR/instance.conf"
 
+# the operator's evshare.conf says where make run listens (http_host, http_port, bridge_port),
+# unless the environment says otherwise (issue 9, item 7: nothing read them before)
+printf 'http_host = 0.0.0.0\nhttp_port = 9123   # a comment\nbridge_port=9124\n' >"$tmp/op.conf"
+mkdir -p "$tmp/var"
+conf_env=$(env -u EVSHARE_HTTP_PORT -u EVSHARE_BRIDGE_PORT -u EVSHARE_HTTP_HOST -u EVSHARE_PUBLIC_URL EVSHARE_CONF="$tmp/op.conf" \
+	EVSHARE_VAR="$tmp/var" "$root/scripts/instance.sh" env)
+check "evshare.conf's http_port, http_host and bridge_port are the instance's" \
+	bash -c 'grep -qx "export EVSHARE_HTTP_PORT=9123" <<<"$0" && grep -qx "export EVSHARE_HTTP_HOST=0.0.0.0" <<<"$0" &&
+		grep -qx "export EVSHARE_BRIDGE_PORT=9124" <<<"$0" && grep -qx "export EVSHARE_PUBLIC_URL=http://127.0.0.1:9123" <<<"$0"' "$conf_env"
+conf_env=$(env -u EVSHARE_HTTP_HOST EVSHARE_HTTP_PORT=9125 EVSHARE_CONF="$tmp/op.conf" EVSHARE_VAR="$tmp/var" "$root/scripts/instance.sh" env)
+check "EVSHARE_HTTP_PORT wins over evshare.conf" grep -qx "export EVSHARE_HTTP_PORT=9125" <<<"$conf_env"
+check "lighttpd binds where http_host says" grep -q 'server.bind *= *env.EVSHARE_HTTP_HOST' "$root/conf/lighttpd.conf"
+
 # the README's `command DEMO-001 ...` talks to a simulated demo charger
 EVSHARE_SIM=1 "$root/scripts/instance.sh" sim-start
 for _ in $(seq 100); do
