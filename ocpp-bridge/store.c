@@ -21,59 +21,6 @@
 #define LOG_FLUSH_MS 250                /* the raw log is written at least this often */
 #define LOG_WAKE (256 * 1024)           /* or as soon as this much is waiting */
 
-/* One statement per OCPP message or bridge chore; the logic is in sql/002_ocpp.sql. */
-const char *const store_sql[Q__MAX] = {
-	[Q_BOOT] = "SELECT ocpp_boot($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
-	/* grouped (see grouped() below): each parameter is an array of every job's elements */
-	[Q_HEARTBEAT] = "SELECT ocpp_heartbeat_batch($1)",
-	[Q_STATUS] = "SELECT ocpp_status_batch($1, $2, $3, $4, $5, $6, $7, $8)",
-	[Q_AUTHORIZE] = "SELECT status, to_char(expiry AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'),"
-	                " parent FROM ocpp_id_tag_info($1)",
-	[Q_START] = "SELECT tx_id, status, to_char(expiry AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'),"
-	            " parent, replay FROM ocpp_start_transaction($1, $2, $3, $4, $5, $6, $7)",
-	[Q_STOP] = "SELECT status, to_char(expiry AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'),"
-	           " parent, outcome FROM ocpp_stop_transaction($1, $2, $3, $4, $5, $6, $7)",
-	[Q_METER] = "SELECT ocpp_meter_batch($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
-	[Q_DATA_TRANSFER] = "SELECT ocpp_data_transfer($1, $2, $3, $4)",
-	[Q_DIAG_STATUS] = "SELECT ocpp_diagnostics_status($1, $2)",
-	[Q_FW_STATUS] = "SELECT ocpp_firmware_status($1, $2)",
-	[Q_SECURITY_EVENT] = "SELECT ocpp_security_event($1, $2, $3, $4, $5)",
-	[Q_CONNECT] = "SELECT ocpp_connect($1, $2, $3, $4)",
-	[Q_DISCONNECT] = "SELECT ocpp_disconnect($1, $2, $3, $4, to_timestamp($5))",
-	[Q_TOUCH] = "SELECT ocpp_touch($1)",
-	[Q_NODE_ALIVE] = "SELECT ocpp_node_alive($1, $2, $3)",
-	[Q_SWEEP] = "SELECT ocpp_sweep($1)",
-	[Q_CLAIM] = "SELECT id, charge_point_id, action, payload, timeout_s FROM ocpp_claim_commands($1)",
-	[Q_CMD_FINISH] = "SELECT ocpp_command_finish($1, $2, $3, $4, $5)",
-	[Q_CMD_RELEASE] = "SELECT ocpp_command_release($1)",
-	[Q_CP_ALL] = "SELECT id, identity, password_hash, boot_state FROM charge_points",
-	[Q_CP_ONE] = "SELECT $1::bigint, identity, password_hash, boot_state FROM charge_points WHERE id = $1",
-	[Q_NODE_STOP] = "SELECT ocpp_node_stop($1)",
-	[Q_PROBE_ASK] = "SELECT holder, asked_at FROM ocpp_probe_ask($1, $2)",
-	[Q_PROBE_ANSWER] = "SELECT ocpp_probe_answer($1, $2)",
-	[Q_PROBE_ALIVE] = "SELECT ocpp_probe_alive($1, $2, $3)",
-};
-
-/* Statements whose jobs are grouped: a job's parameters are its elements of the statement's
- * array parameters, each statement parameter the array of every job's elements (params[i] of
- * each job joined by ','; a job's element list may be empty). Q_METER: charge point, connector,
- * transaction, energy, power, then the METER_COLS lists of its samplings and their sampled values
- * (see util.h).
- * Q_STATUS: charge point, connector, status, error code, info, vendor id, vendor error code,
- * timestamp. Q_HEARTBEAT: the charge point. */
-static int
-grouped(enum stmt st)
-{
-	return st == Q_METER || st == Q_HEARTBEAT || st == Q_STATUS;
-}
-
-static const char *const stmt_names[Q__MAX] = {
-	"boot", "heartbeat", "status", "authorize", "start", "stop", "meter", "data_transfer",
-	"diag_status", "fw_status", "security_event", "connect", "disconnect", "touch",
-	"node_alive", "sweep", "claim", "cmd_finish", "cmd_release", "cp_all", "cp_one", "node_stop",
-	"probe_ask", "probe_answer", "probe_alive",
-};
-
 enum post_kind { POST_NOTIFY, POST_LISTENING, POST_DB_UP, POST_DB_DOWN };
 
 struct post {
@@ -154,7 +101,7 @@ void
 job_param(struct job *j, const char *v)
 {
 	if (j->nparams >= JOB_MAX_PARAMS) {
-		log_error("job %s: too many parameters", stmt_names[j->stmt]);
+		log_error("job %s: too many parameters", store_stmts[j->stmt].name);
 		j->broken = 1;
 		return;
 	}
@@ -177,7 +124,7 @@ job_param_elem(struct job *j, const char *v)
 
 	if (buf_add_array_str(&b, v) < 0) {
 		buf_free(&b);
-		log_error("job %s: out of memory", stmt_names[j->stmt]);
+		log_error("job %s: out of memory", store_stmts[j->stmt].name);
 		j->broken = 1;
 		return;
 	}
@@ -188,7 +135,7 @@ void
 job_param_take(struct job *j, char *v)
 {
 	if (j->nparams >= JOB_MAX_PARAMS) {
-		log_error("job %s: too many parameters", stmt_names[j->stmt]);
+		log_error("job %s: too many parameters", store_stmts[j->stmt].name);
 		free(v);
 		j->broken = 1;
 		return;
@@ -513,10 +460,10 @@ connect_main(struct worker *w)
 	if (c == NULL)
 		return -1;
 	for (int i = 0; i < Q__MAX; i++) {
-		PGresult *r = PQprepare(c, stmt_names[i], store_sql[i], 0, NULL);
+		PGresult *r = PQprepare(c, store_stmts[i].name, store_stmts[i].sql, 0, NULL);
 
 		if (PQresultStatus(r) != PGRES_COMMAND_OK) {
-			log_error("prepare %s: %s", stmt_names[i], PQresultErrorMessage(r));
+			log_error("prepare %s: %s", store_stmts[i].name, PQresultErrorMessage(r));
 			PQclear(r);
 			PQfinish(c);
 			return -1;
@@ -716,7 +663,7 @@ cp_slot(struct round *r, int64_t cp)
 static int
 send_job(struct round *r, struct job *j)
 {
-	if (!PQsendQueryPrepared(r->c, stmt_names[j->stmt], j->nparams, (const char *const *)j->params,
+	if (!PQsendQueryPrepared(r->c, store_stmts[j->stmt].name, j->nparams, (const char *const *)j->params,
 	    NULL, NULL, 0))
 		return -1;
 	r->sent[r->nsent++] = (struct sent){ .j = j };
@@ -749,7 +696,7 @@ send_group(struct round *r, enum stmt st)
 		rc |= buf_add(&a[k], "}", 1);
 		p[k] = a[k].s;
 	}
-	if (rc == 0 && !PQsendQueryPrepared(r->c, stmt_names[st], np, p, NULL, NULL, 0))
+	if (rc == 0 && !PQsendQueryPrepared(r->c, store_stmts[st].name, np, p, NULL, NULL, 0))
 		rc = -1;
 	if (rc)
 		return -1;
@@ -859,7 +806,7 @@ round_reserve(struct round *r, size_t n)
 			return -1;
 		r->grpbuf = p;
 		for (int st = 0; st < Q__MAX; st++) {
-			if (!grouped((enum stmt)st))
+			if (!store_stmts[st].grouped)
 				continue;
 			if ((p = realloc(r->open[st], (n + 1) * sizeof *r->open[st])) == NULL)
 				return -1;
@@ -917,7 +864,7 @@ run_pipeline(struct worker *w, struct job *list)
 				return RUN_LOST;
 			slot = cp_slot(r, j->cp);
 		}
-		if (grouped(j->stmt)) {
+		if (store_stmts[j->stmt].grouped) {
 			if (j->cp) {
 				r->cps[slot] = j->cp;
 				r->seg_of[slot] = r->seg;
@@ -998,7 +945,7 @@ run_batch(struct worker *w, struct job *list)
 				break;
 			j->ok = rc == RUN_OK;
 			if (!j->ok)
-				log_error("statement %s failed: %s", stmt_names[j->stmt], j->err);
+				log_error("statement %s failed: %s", store_stmts[j->stmt].name, j->err);
 		}
 		if (rc != RUN_LOST)
 			rc = RUN_FAILED;        /* handled: ok set per job */

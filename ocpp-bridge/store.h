@@ -29,16 +29,10 @@
 #include <libpq-fe.h>
 
 #include "buf.h"
+#include "statements.h"
 
 #define JOB_MAX_PARAMS 16
 #define STORE_JOB_PATIENCE 20
-
-enum stmt {
-	Q_BOOT, Q_HEARTBEAT, Q_STATUS, Q_AUTHORIZE, Q_START, Q_STOP, Q_METER, Q_DATA_TRANSFER,
-	Q_DIAG_STATUS, Q_FW_STATUS, Q_SECURITY_EVENT, Q_CONNECT, Q_DISCONNECT, Q_TOUCH,
-	Q_NODE_ALIVE, Q_SWEEP, Q_CLAIM, Q_CMD_FINISH, Q_CMD_RELEASE, Q_CP_ALL, Q_CP_ONE,
-	Q_NODE_STOP, Q_PROBE_ASK, Q_PROBE_ANSWER, Q_PROBE_ALIVE, Q__MAX
-};
 
 struct session;
 struct job;
@@ -114,7 +108,5 @@ int store_busy(void);
 void store_stop(void);
 /* 1 while every worker has a connection */
 int store_db_up(void);
-
-extern const char *const store_sql[Q__MAX];
 
 #endif

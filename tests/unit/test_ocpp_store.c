@@ -5,6 +5,7 @@
 #include "../../lib/db.c"
 #include "../../lib/log.c"
 #include "../../ocpp-bridge/util.c"
+#include "../../ocpp-bridge/statements.c"
 #include "../../ocpp-bridge/store.c"
 #include "t.h"
 
