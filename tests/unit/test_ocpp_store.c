@@ -6,6 +6,8 @@
 #include "../../lib/log.c"
 #include "../../ocpp-bridge/util.c"
 #include "../../ocpp-bridge/statements.c"
+#include "../../ocpp-bridge/rounds.c"
+#include "../../ocpp-bridge/rawlog.c"
 #include "../../ocpp-bridge/store.c"
 #include "t.h"
 
