@@ -290,6 +290,7 @@ store_connect(const char *what)
 	return c;
 }
 
+/* A worker's connection: every statement of store_stmts prepared, in pipeline mode. */
 static int
 connect_main(struct worker *w)
 {
@@ -298,15 +299,10 @@ connect_main(struct worker *w)
 	if (c == NULL)
 		return -1;
 	for (int i = 0; i < Q__MAX; i++) {
-		PGresult *r = PQprepare(c, store_stmts[i].name, store_stmts[i].sql, 0, NULL);
-
-		if (PQresultStatus(r) != PGRES_COMMAND_OK) {
-			log_error("prepare %s: %s", store_stmts[i].name, PQresultErrorMessage(r));
-			PQclear(r);
+		if (db_prepare(c, store_stmts[i].name, store_stmts[i].sql) < 0) {
 			PQfinish(c);
 			return -1;
 		}
-		PQclear(r);
 	}
 	if (PQsetnonblocking(c, 1) != 0 || PQenterPipelineMode(c) != 1) {
 		log_error("pipeline mode: %s", PQerrorMessage(c));
