@@ -39,17 +39,24 @@ db_connect(const char *user_key, const char *app, char *err, size_t errlen)
 }
 
 int
+db_prepare(PGconn *c, const char *name, const char *sql)
+{
+	PGresult *r = PQprepare(c, name, sql, 0, NULL);
+	int rc = 0;
+
+	if (PQresultStatus(r) != PGRES_COMMAND_OK) {
+		log_error("prepare %s: %s", name, PQresultErrorMessage(r));
+		rc = -1;
+	}
+	PQclear(r);
+	return rc;
+}
+
+int
 db_prepare_all(PGconn *c, const struct db_stmt *stmts)
 {
-	for (; stmts->name; stmts++) {
-		PGresult *r = PQprepare(c, stmts->name, stmts->sql, 0, NULL);
-
-		if (PQresultStatus(r) != PGRES_COMMAND_OK) {
-			log_error("prepare %s: %s", stmts->name, PQresultErrorMessage(r));
-			PQclear(r);
+	for (; stmts->name; stmts++)
+		if (db_prepare(c, stmts->name, stmts->sql) < 0)
 			return -1;
-		}
-		PQclear(r);
-	}
 	return 0;
 }

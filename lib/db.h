@@ -17,7 +17,11 @@ struct db_stmt {
  * in err. Blocking. */
 PGconn *db_connect(const char *user_key, const char *app, char *err, size_t errlen);
 
-/* Prepares every statement of a NULL-terminated table. 0 ok, -1 (logged, names the statement). */
+/* Prepares one statement (the bridge's table is indexed by its own enum). 0 ok, -1 (logged,
+ * names the statement). Blocking. */
+int db_prepare(PGconn *c, const char *name, const char *sql);
+
+/* Prepares every statement of a NULL-terminated table (the web's). 0 ok, -1 as db_prepare. */
 int db_prepare_all(PGconn *c, const struct db_stmt *stmts);
 
 #endif

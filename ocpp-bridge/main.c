@@ -72,7 +72,7 @@ initial_load(void)
 			return -1;
 		}
 		PQclear(r);
-		r = PQexec(c, store_sql[Q_CP_ALL]);
+		r = PQexec(c, store_stmts[Q_CP_ALL].sql);
 		if (PQresultStatus(r) != PGRES_TUPLES_OK) {
 			log_error("loading charge points: %s", PQresultErrorMessage(r));
 			PQclear(r);

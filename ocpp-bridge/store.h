@@ -17,9 +17,8 @@
  * A charger's jobs still take effect in submission order: a round is cut into segments so that
  * no charger has a grouped job in a segment before a later job of its own.
  *
- * The raw conversation (ocpp_messages) is not part of these rounds: a writer thread with its
- * own connection COPYs it every LOG_FLUSH_MS, so that it never lengthens the commits the
- * chargers wait for. (On kill -9 the last quarter second of it can be lost; the data cannot.)
+ * The rounds are rounds.c. The raw conversation (ocpp_messages) is not part of them: a writer
+ * thread with its own connection COPYs it every LOG_FLUSH_MS (rawlog.h).
  */
 #ifndef OCPP_STORE_H
 #define OCPP_STORE_H
@@ -29,16 +28,11 @@
 #include <libpq-fe.h>
 
 #include "buf.h"
+#include "rawlog.h"              /* store_log*: the raw conversation */
+#include "statements.h"
 
 #define JOB_MAX_PARAMS 16
 #define STORE_JOB_PATIENCE 20
-
-enum stmt {
-	Q_BOOT, Q_HEARTBEAT, Q_STATUS, Q_AUTHORIZE, Q_START, Q_STOP, Q_METER, Q_DATA_TRANSFER,
-	Q_DIAG_STATUS, Q_FW_STATUS, Q_SECURITY_EVENT, Q_CONNECT, Q_DISCONNECT, Q_TOUCH,
-	Q_NODE_ALIVE, Q_SWEEP, Q_CLAIM, Q_CMD_FINISH, Q_CMD_RELEASE, Q_CP_ALL, Q_CP_ONE,
-	Q_NODE_STOP, Q_PROBE_ASK, Q_PROBE_ANSWER, Q_PROBE_ALIVE, Q__MAX
-};
 
 struct session;
 struct job;
@@ -93,19 +87,6 @@ int store_start(void *lws_context, int nworkers, const struct store_hooks *hooks
                 char *err, size_t errlen);
 /* Queues a job (the store owns it from now on); key chooses the worker. Loop thread only. */
 void store_submit(struct job *j, uint64_t key);
-/* Records a frame of the raw conversation (text is the whole frame as sent or received, valid
- * JSON) in ocpp_messages. A writer thread of its own COPYs what was logged every quarter of a
- * second, apart from the commits that acknowledge messages. action NULL: taken from the frame.
- * Loop thread only (as the three below). */
-void store_log(int64_t cp_id, const char *dir, const char *action, const char *text, size_t len);
-/* A CALL and its answer are one row (half the rows of logging both). store_log_call keeps the
- * CALL's part of the row in *call (the caller's, empty while no CALL waits); the answer
- * completes and records it (with nothing kept in *call, the answer is a row of its own);
- * store_log_unanswered records a kept CALL that will not be answered (the connection went). */
-void store_log_call(struct buf *call, int64_t cp_id, const char *dir, const char *text, size_t len);
-void store_log_answer(struct buf *call, int64_t cp_id, const char *dir, const char *action,
-                      const char *text, size_t len);
-void store_log_unanswered(struct buf *call);
 /* On the loop thread: runs done() of every finished job and delivers notifications. */
 void store_drain(void);
 /* Jobs queued or running, for the shutdown wait. */
@@ -115,6 +96,13 @@ void store_stop(void);
 /* 1 while every worker has a connection */
 int store_db_up(void);
 
-extern const char *const store_sql[Q__MAX];
+/* For the store's own files (rawlog.c): a connection as the bridge's role (blocking; NULL: a
+ * warning naming what was logged); waking a thread's eventfd; waiting up to ms for it (then
+ * drained) or for fd (-1: none) to be readable (1: fd is); the wait before the next attempt
+ * to connect (ms the last one; 0: the first, 250 ms doubling up to 5 s). */
+PGconn *store_connect(const char *what);
+void store_wake(int efd);
+int store_wait(int efd, int fd, int ms);
+int store_backoff(int ms);
 
 #endif

@@ -5,6 +5,9 @@
 #include "../../lib/db.c"
 #include "../../lib/log.c"
 #include "../../ocpp-bridge/util.c"
+#include "../../ocpp-bridge/statements.c"
+#include "../../ocpp-bridge/rounds.c"
+#include "../../ocpp-bridge/rawlog.c"
 #include "../../ocpp-bridge/store.c"
 #include "t.h"
 
