@@ -147,6 +147,9 @@ int render_init(const char *templates_dir, char *err, size_t errlen);
 HDF *req_hdf(struct req *r);                 /* the page's data set, created on first use */
 void hdf_setf(HDF *h, const char *name, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 void hdf_cell(HDF *h, const char *list, int row, const char *name, const char *value);
+/* Every row of res as LIST.ROW.NAME: NAME the words of names in column order ("-" skips a
+ * column; those past the last word are left out), or the result's own column names when names
+ * is NULL. A template counts the rows with subcount(LIST). */
 void hdf_rows(HDF *h, const char *list, const PGresult *res, const char *names);
 int page(struct req *r, const char *template_name);
 int json_reply(struct req *r, int status, json_t *doc);   /* steals doc */

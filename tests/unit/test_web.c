@@ -434,8 +434,10 @@ test_hdf_rows(void)
 	T_OK(hdf_get_value(h, "T.Short.0.Id", NULL) && hdf_get_obj(h, "T.Short.0.C1") == NULL &&
 	    hdf_get_obj(h, "T.Short.0")->child->next == NULL, "hdf_rows: columns past the last word are left out");
 	hdf_rows(h, "T.Plain", res, NULL);
-	T_STR(hdf_get_value(h, "T.Plain.1.C2", NULL), "", "hdf_rows: NULL names give C0, C1...");
-	T_STR(hdf_get_value(h, "T.Plain.0.C1", NULL), "skip", "hdf_rows: NULL names keep every column");
+	T_STR(hdf_get_value(h, "T.Plain.1.c", NULL), "", "hdf_rows: NULL names: each column by its name in the result");
+	T_STR(hdf_get_value(h, "T.Plain.0.b", NULL), "skip", "hdf_rows: NULL names keep every column");
+	T_OK(hdf_get_obj(h, "T.Plain.0.C0") == NULL && hdf_get_obj(h, "T.Plain.N") == NULL &&
+	    hdf_get_obj(h, "T.Plain.2") == NULL, "hdf_rows: nothing but the rows and their named cells");
 	hdf_cell(h, "T.Rows", 1, "Extra", "e");
 	T_STR(hdf_get_value(h, "T.Rows.1.Extra", NULL), "e", "hdf_cell sets one cell");
 	hdf_destroy(&h);
