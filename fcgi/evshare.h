@@ -271,10 +271,10 @@ int h_account_delete(struct req *r);
 extern const struct field f_register[], f_login[], f_token[], f_reset[], f_reset_confirm[],
 	f_profile[], f_revoke[], f_delete[], f_next[];
 
-/* owners (owner.c) */
+/* owners (owner.c; the listing form, new and edit, is listing_form.c) */
 int h_owner(struct req *r);
-int h_owner_new_form(struct req *r);
-int h_owner_new(struct req *r);
+int h_owner_new_form(struct req *r);     /* listing_form.c */
+int h_owner_new(struct req *r);          /* listing_form.c */
 int h_owner_listing(struct req *r);
 int h_owner_live(struct req *r);
 int h_owner_password(struct req *r);
@@ -283,9 +283,10 @@ int h_owner_pause(struct req *r);
 int h_owner_resume(struct req *r);
 int h_owner_delete(struct req *r);
 int h_owner_prices(struct req *r);
-int h_owner_edit_form(struct req *r);
-int h_owner_edit(struct req *r);
-extern const struct field f_listing[], f_listing_edit[], f_prices[], f_listing_delete[];
+int h_owner_edit_form(struct req *r);    /* listing_form.c */
+int h_owner_edit(struct req *r);         /* listing_form.c */
+extern const struct field f_listing[], f_listing_edit[];    /* listing_form.c */
+extern const struct field f_prices[], f_listing_delete[];
 
 /* the footer's pages (pages.c; issue 8/4.9) */
 int h_terms(struct req *r);
