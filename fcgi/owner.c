@@ -48,6 +48,7 @@ static const struct flash owner_flash[] = {
 	{ "prices", "Flash.prices", "success" },
 	{ "test_sent", "Flash.test_sent", "success" },
 	{ "not_paused", "Flash.not_paused", "error" },
+	{ "not_resumed", "Flash.not_resumed", "error" },
 	{ "has_bookings", "Flash.has_bookings", "error" },
 	{ "password", "Flash.password", "success" },
 	{ "edited_review", "Flash.edited_review", "success" },
@@ -409,7 +410,7 @@ h_owner_pause(struct req *r)
 int
 h_owner_resume(struct req *r)
 {
-	return change_state(r, "paused", "approved", "resumed", "not_paused");
+	return change_state(r, "paused", "approved", "resumed", "not_resumed");
 }
 
 int
