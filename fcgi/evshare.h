@@ -316,6 +316,9 @@ void csrf_ensure(struct req *r);
 int session_start(struct req *r, long long account);
 /* Ends this request's session and clears the cookie. */
 void session_end(struct req *r);
+/* Clears the session cookie (empty, Max-Age=0) with the attributes it was set with (Path,
+ * HttpOnly, SameSite, and Secure when public_url is https): logout and account deletion. */
+void session_cookie_clear(struct req *r);
 /* The CSRF token for a secret (the session or visitor cookie): base64url of
  * SHA-256("evshare-csrf:" secret), 43 characters, into out (44 bytes). Pure. */
 void csrf_derive(const char *secret, char out[44]);

@@ -13,7 +13,7 @@
 static const struct db_stmt stmts[S__MAX + 1] = {
 	/* $1 the xmin of the snapshot the process's copy of map_listings is as of ('0': none yet):
 	 * the snapshot's xmin, then every map row and tombstone written by a transaction from $1 on
-	 * (sql/007_map_rev.sql), in one statement so in one snapshot. Nothing changed: one row
+	 * (written_by: sql/007_map_rev.sql says why; map_stamp, sql/defs/40_map.sql, sets it), in one statement so in one snapshot. Nothing changed: one row
 	 * with the xmin and NULLs. A tombstone: NULL lon. The upper bound is true of every row the
 	 * snapshot sees; it is there for the generic plan, whose estimate for an open range would
 	 * be a third of the table (a sequential scan), and for a closed one is 0.5 % (the index). */
@@ -293,7 +293,8 @@ static const struct db_stmt stmts[S__MAX + 1] = {
 		"AND l.state <> 'deleted' AND (SELECT count(*) FROM listings x WHERE x.id = ANY ($2::bigint[]) "
 		"  AND x.owner_id = $1::bigint AND x.state <> 'deleted') = "
 		"  (SELECT count(DISTINCT u) FROM unnest($2::bigint[]) u) RETURNING t.listing_id" },
-	/* $1 listing, $2 owner, $3.. the fields (sql/005_listing_edit.sql): the new state or NULL */
+	/* $1 listing, $2 owner, $3.. the fields (listing_update, sql/defs/50_listings.sql): the new
+	 * state or NULL */
 	[S_LISTING_UPDATE] = { "listing_update",
 		"SELECT listing_update($1::bigint, $2::bigint, $3, $4, $5, $6, $7::float8, $8::float8, $9, "
 		"$10::bool, $11::bigint, $12::bigint, $13::int, $14::bigint, $15::int[], $16::int[], $17::int[], "
@@ -327,8 +328,8 @@ static const struct db_stmt stmts[S__MAX + 1] = {
 		"JOIN accounts a ON a.id = l.owner_id JOIN tariffs t ON t.listing_id = l.id "
 		"WHERE r.state = 'pending' AND l.state IN ('approved', 'paused') ORDER BY r.created_at, l.id LIMIT 200" },
 	/* $1 listing, $2 new state, $3 reason, $4 states it may come from[] */
-	/* (approve/reject decide a published listing's pending revision first:
-	 * sql/016_listing_revisions.sql) */
+	/* (approve/reject decide a published listing's pending revision first: listing_moderate,
+	 * sql/defs/50_listings.sql) */
 	[S_ADMIN_LISTING_STATE] = { "admin_listing_state",
 		"SELECT id FROM listing_moderate($1::bigint, $2, $3, $4::text[]) AS id" },
 	/* $1 text ('' any), $2 state ('' any) */
