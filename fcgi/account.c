@@ -35,7 +35,9 @@
 #define RECHECK_PER_ACCOUNT 10  /* wrong passwords when deleting the account */
 #define REGISTER_PER_IP   10
 #define RESET_PER_IP      10
-#define RESET_PER_ACCOUNT 3
+#define RESET_PER_ACCOUNT 3   /* reset links asked for one address */
+#define VERIFY_PER_ACCOUNT 3  /* verification links asked for again by one account */
+#define TAKEN_PER_ADDRESS 3   /* "someone registered with your address" mails to one address */
 #define MAIL_WINDOW       3600
 
 static const char *const langs[] = { "cs", "en", NULL };
@@ -207,7 +209,7 @@ register_taken(struct req *r, const char *email)
 
 	log_info("registration for a taken address id=%s", r->id);
 	snprintf(bucket, sizeof bucket, "register:taken:%s", email);
-	if (throttle_wait(bucket, RESET_PER_ACCOUNT, MAIL_WINDOW) > 0)
+	if (throttle_wait(bucket, TAKEN_PER_ADDRESS, MAIL_WINDOW) > 0)
 		return;
 	throttle_note(bucket, MAIL_WINDOW);
 	if ((res = dbq(S_ACCOUNT_BY_EMAIL, 1, p)) == NULL)
@@ -397,7 +399,6 @@ h_login(struct req *r)
 		/* said only to whoever knows the password: no oracle for strangers (4.5) */
 		log_info("login of suspended account %lld refused id=%s", id, r->id);
 		form_error(r, "password", "Err.Suspended");
-		r->status = 403;
 		login_page(r, next);
 		r->status = 403;
 		return 0;
@@ -561,7 +562,7 @@ h_verify_resend(struct req *r)
 	char bucket[80];
 
 	snprintf(bucket, sizeof bucket, "verify:account:%lld", r->who.id);
-	if (rate_limit(r, bucket, RESET_PER_ACCOUNT, MAIL_WINDOW))
+	if (rate_limit(r, bucket, VERIFY_PER_ACCOUNT, MAIL_WINDOW))
 		return 0;
 	if (!r->who.verified)
 		send_link(r, r->who.id, r->who.email, "verify_email", 48, "/verify", "Mail.VerifySubject",
@@ -844,7 +845,7 @@ h_account_delete(struct req *r)
 	PQclear(res);
 	audit(r, "account.delete", "account", r->who.id, NULL);
 	log_info("account %lld deleted id=%s", r->who.id, r->id);
-	req_header(r, "Set-Cookie", "%s=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax", SESSION_COOKIE);
+	session_cookie_clear(r);
 	memset(&r->who, 0, sizeof r->who);
 	return redirect(r, "/login?m=deleted");
 }

@@ -54,17 +54,6 @@ const struct field f_audit[] = {
 
 /* ---------------------------------------------------------------- helpers */
 
-/* Copies every column of every row into Name.<row>.C<col> (what the templates print). */
-static void
-rows(HDF *h, const char *name, PGresult *res)
-{
-	char k[96];
-
-	hdf_rows(h, name, res, NULL);
-	snprintf(k, sizeof k, "%s.N", name);
-	hdf_setf(h, k, "%d", PQntuples(res));
-}
-
 /* The messages a redirect to an admin page may ask for (?m=). */
 static const struct flash admin_flash[] = {
 	{ "done", "Flash.admin_done", "success" },
@@ -158,14 +147,15 @@ h_admin(struct req *r)
 
 	if ((res = dbq(S_ADMIN_QUEUE, 0, NULL)) == NULL)
 		return db_down(r);
-	rows(h, "Queue", res);
+	hdf_rows(h, "Queue", res, NULL);
 	for (int i = 0; i < PQntuples(res); i++) {
 		struct buf conns = { 0 };
 		char type[16];
 		long long watts;
 		int len;
 
-		hdf_cell(h, "Queue", i, "Price", money_format(atoll(PQgetvalue(res, i, 7)), PQgetvalue(res, i, 8),
+		/* price_per_kwh, currency, connector_list: columns 7, 8, 9 */
+		hdf_cell(h, "Queue", i, "price", money_format(atoll(PQgetvalue(res, i, 7)), PQgetvalue(res, i, 8),
 		    r->lang, money, sizeof money));
 		/* "type watts,type watts" -> "Type 2 · 11 kW, CCS2 · 50 kW" */
 		for (const char *s = PQgetvalue(res, i, 9); sscanf(s, "%15s %lld%n", type, &watts, &len) == 2;
@@ -173,14 +163,14 @@ h_admin(struct req *r)
 			buf_printf(&conns, "%s%s · %s", conns.len ? ", " : "", connector_label(type),
 			    power_format(watts, r->lang, money, sizeof money));
 		}
-		hdf_cell(h, "Queue", i, "Connectors", conns.len ? conns.s : "");
+		hdf_cell(h, "Queue", i, "connectors", conns.len ? conns.s : "");
 		buf_free(&conns);
 	}
 	PQclear(res);
 	/* 8/4.2: published listings whose new look waits (approve/reject decide it) */
 	if ((res = dbq(S_ADMIN_REVISIONS, 0, NULL)) == NULL)
 		return db_down(r);
-	rows(h, "Revisions", res);
+	hdf_rows(h, "Revisions", res, NULL);
 	PQclear(res);
 	return admin_page(r, "admin_index.cs", "Admin.QueueTitle", "queue");
 }
@@ -202,7 +192,7 @@ search_page(struct req *r, enum stmt stmt, const char *list, const char *tpl, co
 	}
 	if ((res = dbq(stmt, 2, p)) == NULL)
 		return db_down(r);
-	rows(h, list, res);
+	hdf_rows(h, list, res, NULL);
 	PQclear(res);
 	return admin_page(r, tpl, title, tab);
 }
@@ -297,23 +287,23 @@ h_admin_listing(struct req *r)
 		PQclear(res);
 		return fail(r, 404, NULL, "%s", tr(r, "Error.NotFound"));
 	}
-	rows(h, "Listing", res);
-	snprintf(cp, sizeof cp, "%s", PQgetvalue(res, 0, 10));
+	hdf_rows(h, "Listing", res, NULL);
+	snprintf(cp, sizeof cp, "%s", PQgetvalue(res, 0, 10));	/* cp_id */
 	PQclear(res);
 	{
 		const char *p[] = { cp };
 
 		if ((res = dbq(S_ADMIN_MESSAGES, 1, p)) == NULL)
 			return db_down(r);
-		rows(h, "Messages", res);
+		hdf_rows(h, "Messages", res, NULL);
 		PQclear(res);
 		if ((res = dbq(S_ADMIN_COMMANDS, 1, p)) == NULL)
 			return db_down(r);
-		rows(h, "Commands", res);
+		hdf_rows(h, "Commands", res, NULL);
 		PQclear(res);
 		if ((res = dbq(S_ADMIN_SECURITY, 1, p)) == NULL)
 			return db_down(r);
-		rows(h, "Security", res);
+		hdf_rows(h, "Security", res, NULL);
 		PQclear(res);
 	}
 	{
@@ -321,7 +311,7 @@ h_admin_listing(struct req *r)
 
 		if ((res = dbq(S_AUDIT_LIST, 4, p)) == NULL)
 			return db_down(r);
-		rows(h, "Audit", res);
+		hdf_rows(h, "Audit", res, NULL);
 		PQclear(res);
 	}
 	return admin_page(r, "admin_listing.cs", "Admin.ListingsTitle", "listings");
@@ -403,7 +393,7 @@ h_admin_audit(struct req *r)
 	hdf_set_value(h, "Form.target_type", p[2]);
 	if ((res = dbq(S_AUDIT_LIST, 4, p)) == NULL)
 		return db_down(r);
-	rows(h, "Audit", res);
+	hdf_rows(h, "Audit", res, NULL);
 	PQclear(res);
 	return admin_page(r, "admin_audit.cs", "Admin.AuditTitle", "audit");
 }

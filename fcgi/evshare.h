@@ -147,6 +147,9 @@ int render_init(const char *templates_dir, char *err, size_t errlen);
 HDF *req_hdf(struct req *r);                 /* the page's data set, created on first use */
 void hdf_setf(HDF *h, const char *name, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 void hdf_cell(HDF *h, const char *list, int row, const char *name, const char *value);
+/* Every row of res as LIST.ROW.NAME: NAME the words of names in column order ("-" skips a
+ * column; those past the last word are left out), or the result's own column names when names
+ * is NULL. A template counts the rows with subcount(LIST). */
 void hdf_rows(HDF *h, const char *list, const PGresult *res, const char *names);
 int page(struct req *r, const char *template_name);
 int json_reply(struct req *r, int status, json_t *doc);   /* steals doc */
@@ -268,10 +271,10 @@ int h_account_delete(struct req *r);
 extern const struct field f_register[], f_login[], f_token[], f_reset[], f_reset_confirm[],
 	f_profile[], f_revoke[], f_delete[], f_next[];
 
-/* owners (owner.c) */
+/* owners (owner.c; the listing form, new and edit, is listing_form.c) */
 int h_owner(struct req *r);
-int h_owner_new_form(struct req *r);
-int h_owner_new(struct req *r);
+int h_owner_new_form(struct req *r);     /* listing_form.c */
+int h_owner_new(struct req *r);          /* listing_form.c */
 int h_owner_listing(struct req *r);
 int h_owner_live(struct req *r);
 int h_owner_password(struct req *r);
@@ -280,9 +283,10 @@ int h_owner_pause(struct req *r);
 int h_owner_resume(struct req *r);
 int h_owner_delete(struct req *r);
 int h_owner_prices(struct req *r);
-int h_owner_edit_form(struct req *r);
-int h_owner_edit(struct req *r);
-extern const struct field f_listing[], f_listing_edit[], f_prices[], f_listing_delete[];
+int h_owner_edit_form(struct req *r);    /* listing_form.c */
+int h_owner_edit(struct req *r);         /* listing_form.c */
+extern const struct field f_listing[], f_listing_edit[];    /* listing_form.c */
+extern const struct field f_prices[], f_listing_delete[];
 
 /* the footer's pages (pages.c; issue 8/4.9) */
 int h_terms(struct req *r);
@@ -312,6 +316,9 @@ void csrf_ensure(struct req *r);
 int session_start(struct req *r, long long account);
 /* Ends this request's session and clears the cookie. */
 void session_end(struct req *r);
+/* Clears the session cookie (empty, Max-Age=0) with the attributes it was set with (Path,
+ * HttpOnly, SameSite, and Secure when public_url is https): logout and account deletion. */
+void session_cookie_clear(struct req *r);
 /* The CSRF token for a secret (the session or visitor cookie): base64url of
  * SHA-256("evshare-csrf:" secret), 43 characters, into out (44 bytes). Pure. */
 void csrf_derive(const char *secret, char out[44]);

@@ -143,7 +143,8 @@ hdf_cell(HDF *h, const char *list, int row, const char *name, const char *value)
 }
 
 /* Every row of res as LIST.ROW.NAME, the columns named in order by the words of names ("-"
- * skips one; columns past the last word are left out), or C0, C1... when names is NULL. */
+ * skips one; columns past the last word are left out), or, when names is NULL, each by its own
+ * name in the result (PQfname: the column, or its AS). */
 void
 hdf_rows(HDF *h, const char *list, const PGresult *res, const char *names)
 {
@@ -156,7 +157,7 @@ hdf_rows(HDF *h, const char *list, const PGresult *res, const char *names)
 			int len = 0;
 
 			if (names == NULL)
-				snprintf(name, sizeof name, "C%d", c);
+				snprintf(name, sizeof name, "%s", PQfname(res, c));
 			else if (sscanf(w, "%31s%n", name, &len) == 1)
 				w += len;
 			else

@@ -116,7 +116,6 @@ check_field(const struct field *f, const char *s, union value *v)
 	case V_CHOICE:
 		for (n = 0; f->choices[n]; n++)
 			if (strcmp(f->choices[n], s) == 0) {
-				v->i = n;
 				v->s = f->choices[n];
 				return NULL;
 			}

@@ -256,9 +256,14 @@ session_end(struct req *r)
 		if ((res = dbq(S_SESSION_REVOKE, 2, p)) != NULL)
 			PQclear(res);
 	}
-	req_header(r, "Set-Cookie", "%s=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax%s",
-	    SESSION_COOKIE, https() ? "; Secure" : "");
+	session_cookie_clear(r);
 	memset(&r->who, 0, sizeof r->who);
+}
+
+void
+session_cookie_clear(struct req *r)
+{
+	set_cookie(r, SESSION_COOKIE, "", 0);
 }
 
 /* ---------------------------------------------------------------- rate limits, audit */

@@ -13,7 +13,7 @@
 static const struct db_stmt stmts[S__MAX + 1] = {
 	/* $1 the xmin of the snapshot the process's copy of map_listings is as of ('0': none yet):
 	 * the snapshot's xmin, then every map row and tombstone written by a transaction from $1 on
-	 * (sql/007_map_rev.sql), in one statement so in one snapshot. Nothing changed: one row
+	 * (written_by: sql/007_map_rev.sql says why; map_stamp, sql/defs/40_map.sql, sets it), in one statement so in one snapshot. Nothing changed: one row
 	 * with the xmin and NULLs. A tombstone: NULL lon. The upper bound is true of every row the
 	 * snapshot sees; it is there for the generic plan, whose estimate for an open range would
 	 * be a third of the table (a sequential scan), and for a closed one is 0.5 % (the index). */
@@ -293,7 +293,8 @@ static const struct db_stmt stmts[S__MAX + 1] = {
 		"AND l.state <> 'deleted' AND (SELECT count(*) FROM listings x WHERE x.id = ANY ($2::bigint[]) "
 		"  AND x.owner_id = $1::bigint AND x.state <> 'deleted') = "
 		"  (SELECT count(DISTINCT u) FROM unnest($2::bigint[]) u) RETURNING t.listing_id" },
-	/* $1 listing, $2 owner, $3.. the fields (sql/005_listing_edit.sql): the new state or NULL */
+	/* $1 listing, $2 owner, $3.. the fields (listing_update, sql/defs/50_listings.sql): the new
+	 * state or NULL */
 	[S_LISTING_UPDATE] = { "listing_update",
 		"SELECT listing_update($1::bigint, $2::bigint, $3, $4, $5, $6, $7::float8, $8::float8, $9, "
 		"$10::bool, $11::bigint, $12::bigint, $13::int, $14::bigint, $15::int[], $16::int[], $17::int[], "
@@ -302,68 +303,79 @@ static const struct db_stmt stmts[S__MAX + 1] = {
 	[S_LISTING_BLOCKED] = { "listing_blocked",
 		"SELECT to_char(day, 'YYYY-MM-DD') FROM blocked_dates WHERE listing_id = $1::bigint ORDER BY day" },
 	/* ---- admins (admin.c) */
+	/* admin.c hands these results to the templates whole (hdf_rows with NULL names): each
+	 * column's name is what templates/admin_*.cs print (row.title, row.submitted), so every
+	 * column read that way has one, unique in its statement (AS where PostgreSQL would say
+	 * "coalesce" or "to_char", or repeat one) */
 	[S_ADMIN_QUEUE] = { "admin_queue",
 		"SELECT l.id, l.title, l.city, l.address, a.display_name, a.email, "
-		"to_char(l.created_at AT TIME ZONE 'Europe/Prague', 'DD.MM.YYYY HH24:MI'), t.price_per_kwh, t.currency, "
-		"(SELECT string_agg(c.type || ' ' || c.max_power_w, ',' ORDER BY c.connector_id) "
-		"   FROM connectors c WHERE c.listing_id = l.id), l.lat, l.lon "
+		"to_char(l.created_at AT TIME ZONE 'Europe/Prague', 'DD.MM.YYYY HH24:MI') AS submitted, t.price_per_kwh, "
+		"t.currency, (SELECT string_agg(c.type || ' ' || c.max_power_w, ',' ORDER BY c.connector_id) "
+		"   FROM connectors c WHERE c.listing_id = l.id) AS connector_list, l.lat, l.lon "
 		"FROM listings l JOIN accounts a ON a.id = l.owner_id JOIN tariffs t ON t.listing_id = l.id "
 		"WHERE l.state = 'pending' ORDER BY l.created_at, l.id LIMIT 200" },
 	/* (issue 8/4.2) the published listings whose new look waits: the new look in the columns of
-	 * S_ADMIN_QUEUE, then the public title, description, address, city, lat, lon, new description */
+	 * S_ADMIN_QUEUE, then the public title, description, address, city, lat, lon (pub_*), and
+	 * the new description */
 	[S_ADMIN_REVISIONS] = { "admin_revisions",
 		"SELECT l.id, r.title, r.city, r.address, a.display_name, a.email, "
-		"to_char(r.created_at AT TIME ZONE 'Europe/Prague', 'DD.MM.YYYY HH24:MI'), t.price_per_kwh, t.currency, "
-		"(SELECT string_agg(c.type || ' ' || c.max_power_w, ',' ORDER BY c.connector_id) "
-		"   FROM connectors c WHERE c.listing_id = l.id), r.lat, r.lon, "
-		"l.title, l.description, l.address, l.city, l.lat, l.lon, r.description "
+		"to_char(r.created_at AT TIME ZONE 'Europe/Prague', 'DD.MM.YYYY HH24:MI') AS submitted, t.price_per_kwh, "
+		"t.currency, (SELECT string_agg(c.type || ' ' || c.max_power_w, ',' ORDER BY c.connector_id) "
+		"   FROM connectors c WHERE c.listing_id = l.id) AS connector_list, r.lat, r.lon, "
+		"l.title AS pub_title, l.description AS pub_description, l.address AS pub_address, "
+		"l.city AS pub_city, l.lat AS pub_lat, l.lon AS pub_lon, r.description "
 		"FROM listing_revisions r JOIN listings l ON l.id = r.listing_id "
 		"JOIN accounts a ON a.id = l.owner_id JOIN tariffs t ON t.listing_id = l.id "
 		"WHERE r.state = 'pending' AND l.state IN ('approved', 'paused') ORDER BY r.created_at, l.id LIMIT 200" },
 	/* $1 listing, $2 new state, $3 reason, $4 states it may come from[] */
-	/* (approve/reject decide a published listing's pending revision first:
-	 * sql/016_listing_revisions.sql) */
+	/* (approve/reject decide a published listing's pending revision first: listing_moderate,
+	 * sql/defs/50_listings.sql) */
 	[S_ADMIN_LISTING_STATE] = { "admin_listing_state",
 		"SELECT id FROM listing_moderate($1::bigint, $2, $3, $4::text[]) AS id" },
 	/* $1 text ('' any), $2 state ('' any) */
 	[S_ADMIN_LISTINGS] = { "admin_listings",
-		"SELECT l.id, l.title, l.city, l.state, coalesce(l.state_reason, ''), a.display_name, a.email, "
-		"coalesce(cp.identity, ''), coalesce(cp.online, false) "
+		"SELECT l.id, l.title, l.city, l.state, coalesce(l.state_reason, '') AS state_reason, a.display_name, "
+		"a.email, coalesce(cp.identity, '') AS identity, coalesce(cp.online, false) AS online "
 		"FROM listings l JOIN accounts a ON a.id = l.owner_id LEFT JOIN charge_points cp ON cp.listing_id = l.id "
 		"WHERE ($1 = '' OR strpos(lower(l.title || ' ' || l.address || ' ' || l.city || ' ' || a.email || ' ' "
 		"  || a.display_name || ' ' || coalesce(cp.identity, '')), lower($1)) > 0) "
 		"AND ($2 = '' OR l.state = $2) ORDER BY l.id DESC LIMIT 200" },
 	/* $1 listing */
 	[S_ADMIN_LISTING] = { "admin_listing",
-		"SELECT l.id, l.title, l.description, l.address, l.city, l.state, coalesce(l.state_reason, ''), "
-		"a.id, a.display_name, a.email, coalesce(cp.id, 0), coalesce(cp.identity, ''), coalesce(cp.online, false), "
-		"coalesce(to_char(cp.last_seen_at AT TIME ZONE 'Europe/Prague', 'DD.MM.YYYY HH24:MI:SS'), ''), "
-		"coalesce(cp.vendor, ''), coalesce(cp.model, ''), coalesce(cp.firmware_version, ''), l.access_instructions, "
-		/* (8/4.2) 18..25: the pending change of look, if any: state, title, description, address,
-		 * city, lat, lon, reason */
-		"coalesce(rv.state, ''), coalesce(rv.title, ''), coalesce(rv.description, ''), coalesce(rv.address, ''), "
-		"coalesce(rv.city, ''), coalesce(rv.lat::text, ''), coalesce(rv.lon::text, ''), coalesce(rv.state_reason, ''), "
+		"SELECT l.id, l.title, l.description, l.address, l.city, l.state, "
+		"coalesce(l.state_reason, '') AS state_reason, a.id AS owner_id, a.display_name, a.email, "
+		"coalesce(cp.id, 0) AS cp_id, coalesce(cp.identity, '') AS identity, coalesce(cp.online, false) AS online, "
+		"coalesce(to_char(cp.last_seen_at AT TIME ZONE 'Europe/Prague', 'DD.MM.YYYY HH24:MI:SS'), '') AS last_seen, "
+		"coalesce(cp.vendor, '') AS vendor, coalesce(cp.model, '') AS model, "
+		"coalesce(cp.firmware_version, '') AS firmware, l.access_instructions, "
+		/* (8/4.2) the pending change of look, if any (rev_*: '' when none) */
+		"coalesce(rv.state, '') AS rev_state, coalesce(rv.title, '') AS rev_title, "
+		"coalesce(rv.description, '') AS rev_description, coalesce(rv.address, '') AS rev_address, "
+		"coalesce(rv.city, '') AS rev_city, coalesce(rv.lat::text, '') AS rev_lat, "
+		"coalesce(rv.lon::text, '') AS rev_lon, coalesce(rv.state_reason, '') AS rev_reason, "
 		"l.lat, l.lon "
 		"FROM listings l JOIN accounts a ON a.id = l.owner_id LEFT JOIN charge_points cp ON cp.listing_id = l.id "
 		"LEFT JOIN listing_revisions rv ON rv.listing_id = l.id "
 		"WHERE l.id = $1::bigint" },
 	/* $1 charge point; a CALL logged with its answer: type "2 → 3", the answer's payload last */
 	[S_ADMIN_MESSAGES] = { "admin_messages",
-		"SELECT to_char(at AT TIME ZONE 'Europe/Prague', 'DD.MM.YYYY HH24:MI:SS'), direction, "
-		"message_type || coalesce(' → ' || answer_type, ''), coalesce(action, ''), left(payload, 500), "
-		"coalesce(left(answer, 500), '') FROM ocpp_messages WHERE charge_point_id = $1::bigint "
+		"SELECT to_char(at AT TIME ZONE 'Europe/Prague', 'DD.MM.YYYY HH24:MI:SS') AS at, direction, "
+		"message_type || coalesce(' → ' || answer_type, '') AS type, coalesce(action, '') AS action, "
+		"left(payload, 500) AS payload, coalesce(left(answer, 500), '') AS answer FROM ocpp_messages WHERE charge_point_id = $1::bigint "
 		"ORDER BY id DESC LIMIT 50" },
 	[S_ADMIN_COMMANDS] = { "admin_commands",
-		"SELECT to_char(created_at AT TIME ZONE 'Europe/Prague', 'DD.MM.YYYY HH24:MI:SS'), action, state, "
-		"left(payload::text, 300), coalesce(left(response::text, 300), ''), coalesce(error_code, '') "
+		"SELECT to_char(created_at AT TIME ZONE 'Europe/Prague', 'DD.MM.YYYY HH24:MI:SS') AS at, action, state, "
+		"left(payload::text, 300) AS payload, coalesce(left(response::text, 300), '') AS response, "
+		"coalesce(error_code, '') AS error_code "
 		"FROM ocpp_commands WHERE charge_point_id = $1::bigint ORDER BY id DESC LIMIT 20" },
 	[S_ADMIN_SECURITY] = { "admin_security",
-		"SELECT to_char(at AT TIME ZONE 'Europe/Prague', 'DD.MM.YYYY HH24:MI:SS'), kind, coalesce(remote_addr, ''), "
-		"coalesce(detail, '') FROM security_events WHERE charge_point_id = $1::bigint ORDER BY id DESC LIMIT 20" },
+		"SELECT to_char(at AT TIME ZONE 'Europe/Prague', 'DD.MM.YYYY HH24:MI:SS') AS at, kind, "
+		"coalesce(remote_addr, '') AS remote_addr, coalesce(detail, '') AS detail FROM security_events WHERE charge_point_id = $1::bigint ORDER BY id DESC LIMIT 20" },
 	/* $1 text ('' any), $2 state ('' any) */
 	[S_ADMIN_ACCOUNTS] = { "admin_accounts",
-		"SELECT id, email, display_name, state, coalesce(state_reason, ''), is_owner, is_admin, "
-		"email_verified_at IS NOT NULL, to_char(created_at AT TIME ZONE 'Europe/Prague', 'DD.MM.YYYY') "
+		"SELECT id, email, display_name, state, coalesce(state_reason, '') AS state_reason, is_owner, is_admin, "
+		"email_verified_at IS NOT NULL AS verified, to_char(created_at AT TIME ZONE 'Europe/Prague', 'DD.MM.YYYY') "
+		"AS since "
 		"FROM accounts WHERE ($1 = '' OR strpos(lower(email || ' ' || display_name || ' ' || coalesce(phone, '')), "
 		"lower($1)) > 0) AND ($2 = '' OR state = $2) ORDER BY id DESC LIMIT 200" },
 	/* $1 account, $2 new state, $3 reason, $4 from state, $5 the admin (never oneself) */
@@ -385,9 +397,10 @@ static const struct db_stmt stmts[S__MAX + 1] = {
 		"AND is_admin <> $2::bool AND id <> $3::bigint RETURNING id" },
 	/* $1 action ('' any), $2 actor e-mail ('' any), $3 target type ('' any), $4 target id (NULL any) */
 	[S_AUDIT_LIST] = { "audit_list",
-		"SELECT to_char(l.at AT TIME ZONE 'Europe/Prague', 'DD.MM.YYYY HH24:MI:SS'), coalesce(a.email, 'system'), "
-		"l.action, coalesce(l.target_type, ''), coalesce(l.target_id::text, ''), coalesce(l.reason, ''), "
-		"coalesce(host(l.ip), '') FROM audit_log l LEFT JOIN accounts a ON a.id = l.actor_id "
+		"SELECT to_char(l.at AT TIME ZONE 'Europe/Prague', 'DD.MM.YYYY HH24:MI:SS') AS at, "
+		"coalesce(a.email, 'system') AS actor, l.action, coalesce(l.target_type, '') AS target_type, "
+		"coalesce(l.target_id::text, '') AS target_id, coalesce(l.reason, '') AS reason, "
+		"coalesce(host(l.ip), '') AS ip FROM audit_log l LEFT JOIN accounts a ON a.id = l.actor_id "
 		"WHERE ($1 = '' OR l.action = $1) AND ($2 = '' OR a.email = lower($2)) "
 		"AND ($3 = '' OR l.target_type = $3) AND ($4::bigint IS NULL OR l.target_id = $4::bigint) "
 		"ORDER BY l.id DESC LIMIT 200" },

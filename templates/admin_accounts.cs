@@ -9,19 +9,19 @@
    <?cs each:s = L.AccountState ?><option value="<?cs name:s ?>"<?cs if:Form.state == name(s) ?> selected<?cs /if ?>><?cs var:s ?></option><?cs /each ?></select></label>
   <button type="submit" class="btn"><?cs var:L.Admin.Find ?></button>
  </form>
- <?cs if:Accounts.N == "0" ?><p class="card empty-state"><?cs var:L.Admin.NothingFound ?></p><?cs else ?>
+ <?cs if:subcount(Accounts) == 0 ?><p class="card empty-state"><?cs var:L.Admin.NothingFound ?></p><?cs else ?>
  <form method="post" action="/admin/accounts" class="stack wide">
   <?cs call:csrf() ?>
   <?cs call:ferr("id") ?>
   <div class="table-wrap"><table class="data">
    <thead><tr><th></th><th><?cs var:L.Account.Name ?></th><th><?cs var:L.Account.Email ?></th><th><?cs var:L.Owner.State ?></th><th><?cs var:L.Admin.Roles ?></th><th><?cs var:L.Admin.Since ?></th></tr></thead>
-   <tbody><?cs each:a = Accounts ?><?cs if:a.C0 ?><tr>
-    <td><?cs if:a.C0 != Me ?><input type="checkbox" name="id" value="<?cs var:a.C0 ?>" aria-label="<?cs var:a.C1 ?>"><?cs /if ?></td>
-    <td><?cs var:a.C2 ?></td><td><?cs var:a.C1 ?><?cs if:a.C7 == "t" ?> ✓<?cs /if ?></td>
-    <td><?cs var:L.AccountState[a.C3] ?><?cs if:a.C4 ?><br><small class="muted"><?cs var:a.C4 ?></small><?cs /if ?></td>
-    <td><?cs if:a.C5 == "t" ?><?cs var:L.Admin.RoleOwner ?> <?cs /if ?><?cs if:a.C6 == "t" ?><?cs var:L.Admin.RoleAdmin ?><?cs /if ?></td>
-    <td><?cs var:a.C8 ?></td>
-   </tr><?cs /if ?><?cs /each ?></tbody>
+   <tbody><?cs each:a = Accounts ?><tr>
+    <td><?cs if:a.id != Me ?><input type="checkbox" name="id" value="<?cs var:a.id ?>" aria-label="<?cs var:a.email ?>"><?cs /if ?></td>
+    <td><?cs var:a.display_name ?></td><td><?cs var:a.email ?><?cs if:a.verified == "t" ?> ✓<?cs /if ?></td>
+    <td><?cs var:L.AccountState[a.state] ?><?cs if:a.state_reason ?><br><small class="muted"><?cs var:a.state_reason ?></small><?cs /if ?></td>
+    <td><?cs if:a.is_owner == "t" ?><?cs var:L.Admin.RoleOwner ?> <?cs /if ?><?cs if:a.is_admin == "t" ?><?cs var:L.Admin.RoleAdmin ?><?cs /if ?></td>
+    <td><?cs var:a.since ?></td>
+   </tr><?cs /each ?></tbody>
   </table></div>
   <?cs call:reason_field() ?>
   <div class="actions">

@@ -23,13 +23,13 @@ def:action_option(code, key) ?><option value="<?cs var:code ?>"<?cs if:Form.acti
   <label for="f-target_id"><?cs var:L.Admin.TargetId ?> <input id="f-target_id" name="target_id" value="<?cs var:Form.target_id ?>" inputmode="numeric" size="8"></label>
   <button type="submit" class="btn"><?cs var:L.Admin.Find ?></button>
  </form>
- <?cs if:Audit.N == "0" ?><p class="card empty-state"><?cs var:L.Admin.NothingFound ?></p><?cs else ?>
+ <?cs if:subcount(Audit) == 0 ?><p class="card empty-state"><?cs var:L.Admin.NothingFound ?></p><?cs else ?>
  <div class="table-wrap"><table class="data audit">
   <thead><tr><th><?cs var:L.Owner.When ?></th><th><?cs var:L.Admin.Actor ?></th><th><?cs var:L.Owner.Action ?></th><th><?cs var:L.Admin.Target ?></th><th><?cs var:L.Admin.ReasonShort ?></th><th>IP</th></tr></thead>
-  <tbody><?cs each:a = Audit ?><?cs if:a.C0 ?><?cs set:dot = string.find(a.C2, ".") ?><?cs set:act = L.AuditAction[string.slice(a.C2, 0, dot) + "_" + string.slice(a.C2, dot + 1, string.length(a.C2))] ?><tr><td class="when"><?cs var:a.C0 ?></td><td class="who"><?cs var:a.C1 ?></td>
-   <td class="what"><?cs if:act ?><?cs var:act ?><?cs else ?><code><?cs var:a.C2 ?></code><?cs /if ?></td>
-   <td class="target"><?cs if:a.C3 == "listing" ?><a href="/admin/listings/<?cs var:a.C4 ?>"><?cs alt:L.AuditKind[a.C3] ?><?cs var:a.C3 ?><?cs /alt ?> <?cs var:a.C4 ?></a><?cs else ?><?cs alt:L.AuditKind[a.C3] ?><?cs var:a.C3 ?><?cs /alt ?> <?cs var:a.C4 ?><?cs /if ?></td>
-   <td class="reason"><?cs var:a.C5 ?></td><td class="ip"><?cs var:a.C6 ?></td></tr><?cs /if ?><?cs /each ?></tbody>
+  <tbody><?cs each:a = Audit ?><?cs set:dot = string.find(a.action, ".") ?><?cs set:act = L.AuditAction[string.slice(a.action, 0, dot) + "_" + string.slice(a.action, dot + 1, string.length(a.action))] ?><tr><td class="when"><?cs var:a.at ?></td><td class="who"><?cs var:a.actor ?></td>
+   <td class="what"><?cs if:act ?><?cs var:act ?><?cs else ?><code><?cs var:a.action ?></code><?cs /if ?></td>
+   <td class="target"><?cs if:a.target_type == "listing" ?><a href="/admin/listings/<?cs var:a.target_id ?>"><?cs alt:L.AuditKind[a.target_type] ?><?cs var:a.target_type ?><?cs /alt ?> <?cs var:a.target_id ?></a><?cs else ?><?cs alt:L.AuditKind[a.target_type] ?><?cs var:a.target_type ?><?cs /alt ?> <?cs var:a.target_id ?><?cs /if ?></td>
+   <td class="reason"><?cs var:a.reason ?></td><td class="ip"><?cs var:a.ip ?></td></tr><?cs /each ?></tbody>
  </table></div><?cs /if ?>
 </main>
 <?cs include:"footer.cs" ?>

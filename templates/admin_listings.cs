@@ -9,19 +9,19 @@
    <?cs each:s = L.ListingState ?><option value="<?cs name:s ?>"<?cs if:Form.state == name(s) ?> selected<?cs /if ?>><?cs var:s ?></option><?cs /each ?></select></label>
   <button type="submit" class="btn"><?cs var:L.Admin.Find ?></button>
  </form>
- <?cs if:Listings.N == "0" ?><p class="card empty-state"><?cs var:L.Admin.NothingFound ?></p><?cs else ?>
+ <?cs if:subcount(Listings) == 0 ?><p class="card empty-state"><?cs var:L.Admin.NothingFound ?></p><?cs else ?>
  <form method="post" action="/admin/listings" class="stack wide">
   <?cs call:csrf() ?><input type="hidden" name="back" value="list">
   <?cs call:ferr("id") ?>
   <div class="table-wrap"><table class="data">
    <thead><tr><th></th><th><?cs var:L.Owner.Charger ?></th><th><?cs var:L.Owner.State ?></th><th><?cs var:L.Admin.Owner ?></th><th><?cs var:L.Owner.Identity ?></th></tr></thead>
-   <tbody><?cs each:l = Listings ?><?cs if:l.C0 ?><tr>
-    <td><input type="checkbox" name="id" value="<?cs var:l.C0 ?>" aria-label="<?cs var:l.C1 ?>"></td>
-    <td><a href="/admin/listings/<?cs var:l.C0 ?>"><?cs var:l.C1 ?></a> <small class="muted"><?cs var:l.C2 ?></small></td>
-    <td><span class="state state-<?cs var:l.C3 ?>"><?cs var:L.ListingState[l.C3] ?></span><?cs if:l.C4 ?><br><small class="muted"><?cs var:l.C4 ?></small><?cs /if ?></td>
-    <td><?cs var:l.C5 ?><br><small class="muted"><?cs var:l.C6 ?></small></td>
-    <td><code><?cs var:l.C7 ?></code> <?cs if:l.C8 == "t" ?><span class="dot dot-available"></span><?cs /if ?></td>
-   </tr><?cs /if ?><?cs /each ?></tbody>
+   <tbody><?cs each:l = Listings ?><tr>
+    <td><input type="checkbox" name="id" value="<?cs var:l.id ?>" aria-label="<?cs var:l.title ?>"></td>
+    <td><a href="/admin/listings/<?cs var:l.id ?>"><?cs var:l.title ?></a> <small class="muted"><?cs var:l.city ?></small></td>
+    <td><span class="state state-<?cs var:l.state ?>"><?cs var:L.ListingState[l.state] ?></span><?cs if:l.state_reason ?><br><small class="muted"><?cs var:l.state_reason ?></small><?cs /if ?></td>
+    <td><?cs var:l.display_name ?><br><small class="muted"><?cs var:l.email ?></small></td>
+    <td><code><?cs var:l.identity ?></code> <?cs if:l.online == "t" ?><span class="dot dot-available"></span><?cs /if ?></td>
+   </tr><?cs /each ?></tbody>
   </table></div>
   <?cs call:reason_field() ?>
   <div class="actions">

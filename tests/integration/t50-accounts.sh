@@ -82,6 +82,10 @@ post fresh /verify "/verify?token=$token" "token=$token"
 check "the button verifies and signs in (303 to the account)" [ "$status" = 303 -a "$(header Location)" = "/account?m=verified" ]
 check "the account is verified" [ "$(sql "SELECT email_verified_at IS NOT NULL FROM accounts WHERE id = $aid")" = t ]
 check "with a session cookie, HttpOnly; SameSite=Lax" bash -c "grep -i '^Set-Cookie: ev_s=' '$tmp/headers' | grep -q 'HttpOnly; SameSite=Lax'"
+# session_attrs: the attributes of the answer's ev_s cookie but its value and Max-Age, which a
+# clearing cookie must repeat (a cookie is only replaced by one set the same way)
+session_attrs() { grep -i '^Set-Cookie: ev_s=' "$tmp/headers" | tr -d '\r' | sed -e 's/^[^;]*;//' -e 's/ Max-Age=[0-9]*;//'; }
+set_attrs=$(session_attrs)
 get fresh /account
 check "the verified person is signed in" [ "$status" = 200 ]
 get fresh "/verify?token=$token"
@@ -127,6 +131,7 @@ check "and nothing was stored" [ "$(sql "SELECT count(*) FROM accounts WHERE ema
 # ---- log out, log in
 post anna /logout /account
 check "logout redirects" [ "$status" = 303 ]
+check "and clears the cookie (empty, Max-Age=0) with the attributes it was set with" bash -c "grep -qi '^Set-Cookie: ev_s=; Path=/; Max-Age=0;' '$tmp/headers' && [ -n '$set_attrs' ] && [ '$(session_attrs)' = '$set_attrs' ]"
 check "the session is revoked in the database" [ "$(sql "SELECT revoked_at IS NOT NULL FROM web_sessions WHERE token_hash = sha256('$tok'::bytea)")" = t ]
 http GET /account -b "ev_s=$tok"
 check "the old cookie no longer opens the account (to /login?next=)" [ "$status" = 303 -a "$(header Location)" = "/login?next=/account" ]
@@ -329,6 +334,7 @@ post_raw anna /account/delete "password=$newpw"
 check "delete without CSRF is 403" [ "$status" = 403 ]
 post anna /account/delete /account "password=$newpw"
 check "delete redirects" [ "$status" = 303 ]
+check "and clears the cookie with the attributes it was set with" bash -c "grep -qi '^Set-Cookie: ev_s=; Path=/; Max-Age=0;' '$tmp/headers' && [ '$(session_attrs)' = '$set_attrs' ]"
 check "personal data is gone" [ "$(sql "SELECT state || '|' || email || '|' || display_name || '|' || coalesce(phone, '-') || '|' || (password_hash IS NULL) FROM accounts WHERE id = $aid")" = "deleted|deleted-$aid@deleted.invalid|deleted|-|true" ]
 check "the account row (for history) stays" [ "$(sql "SELECT count(*) FROM accounts WHERE id = $aid")" = 1 ]
 check "every session ended" [ "$(sql "SELECT count(*) FROM web_sessions WHERE account_id = $aid AND revoked_at IS NULL")" = 0 ]

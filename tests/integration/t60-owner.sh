@@ -171,6 +171,10 @@ check "an edit without CSRF is 403" [ "$status" = 403 ]
 # ---- pause / resume only from the right state; delete
 post h "/owner/listings/$lid/pause" "/owner/listings/$lid"
 check "a pending listing cannot be paused" [ "$(header Location)" = "/owner/listings/$lid?m=not_paused" -a "$(sql "SELECT state FROM listings WHERE id = $lid")" = pending ]
+post h "/owner/listings/$lid/resume" "/owner/listings/$lid"
+check "nor resumed, which says so in its own words" [ "$(header Location)" = "/owner/listings/$lid?m=not_resumed" -a "$(sql "SELECT state FROM listings WHERE id = $lid")" = pending ]
+get h "/owner/listings/$lid?m=not_resumed"
+check "the listing page tells that only a paused listing can be resumed" bash -c "grep -q 'Obnovit lze jen pozastavenou nabídku\|Only a paused listing can be resumed' '$tmp/body' && ! grep -q 'To v tomto stavu nejde\|Not possible in this state' '$tmp/body'"
 mine=$(sql "SELECT l.id FROM listings l JOIN accounts a ON a.id = l.owner_id WHERE a.email = 'owner@evshare.test' AND l.state = 'approved' ORDER BY l.id LIMIT 1")
 post own "/owner/listings/$mine/pause" "/owner/listings/$mine"
 check "pause an approved listing" [ "$(sql "SELECT state FROM listings WHERE id = $mine")" = paused ]

@@ -380,6 +380,40 @@ test_people(void)
 	config_set("public_url", "http://127.0.0.1:8080", NULL, 0);
 }
 
+/* The session cookie is cleared (logout, account deletion) with the attributes it was set
+ * with, Secure included under https: only its value and Max-Age differ. */
+static void
+test_session_cookie(void)
+{
+	struct req q;
+	char set[256], clear[256];
+	const char *crlf;
+
+	memset(&q, 0, sizeof q);
+	config_set("public_url", "https://evshare.example", NULL, 0);
+	set_cookie(&q, SESSION_COOKIE, "tok", 3600);
+	crlf = strstr(q.headers.s, "\r\n");
+	T_OK(crlf != NULL, "a session cookie is a header line");
+	snprintf(set, sizeof set, "%.*s", crlf ? (int)(crlf - q.headers.s) : 0, q.headers.s);
+	q.headers.len = 0;
+	session_end(&q);        /* no session (sid 0): nothing to revoke, the cookie is cleared */
+	snprintf(clear, sizeof clear, "%.*s", (int)strcspn(q.headers.s, "\r"), q.headers.s);
+	T_STR(set, "Set-Cookie: ev_s=tok; Path=/; Max-Age=3600; HttpOnly; SameSite=Lax; Secure",
+	    "under https the session cookie is set Secure");
+	T_STR(clear, "Set-Cookie: ev_s=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax; Secure",
+	    "logout clears it empty, Max-Age=0, with the same attributes (Secure too)");
+	q.headers.len = 0;
+	session_cookie_clear(&q);
+	T_OK(strncmp(q.headers.s, clear, strlen(clear)) == 0 && strcmp(q.headers.s + strlen(clear), "\r\n") == 0,
+	    "session_cookie_clear (account deletion) writes the same header");
+	config_set("public_url", "http://127.0.0.1:8080", NULL, 0);
+	q.headers.len = 0;
+	session_cookie_clear(&q);
+	T_OK(strstr(q.headers.s, "Secure") == NULL && strstr(q.headers.s, "HttpOnly; SameSite=Lax"),
+	    "over http it is cleared without Secure, as it was set");
+	buf_free(&q.headers);
+}
+
 /* An answer whose text could not be built whole (out of memory) goes out as a 500, never cut
  * short: send_response writes to stdout outside FastCGI, captured here in a file. */
 static void
@@ -434,8 +468,10 @@ test_hdf_rows(void)
 	T_OK(hdf_get_value(h, "T.Short.0.Id", NULL) && hdf_get_obj(h, "T.Short.0.C1") == NULL &&
 	    hdf_get_obj(h, "T.Short.0")->child->next == NULL, "hdf_rows: columns past the last word are left out");
 	hdf_rows(h, "T.Plain", res, NULL);
-	T_STR(hdf_get_value(h, "T.Plain.1.C2", NULL), "", "hdf_rows: NULL names give C0, C1...");
-	T_STR(hdf_get_value(h, "T.Plain.0.C1", NULL), "skip", "hdf_rows: NULL names keep every column");
+	T_STR(hdf_get_value(h, "T.Plain.1.c", NULL), "", "hdf_rows: NULL names: each column by its name in the result");
+	T_STR(hdf_get_value(h, "T.Plain.0.b", NULL), "skip", "hdf_rows: NULL names keep every column");
+	T_OK(hdf_get_obj(h, "T.Plain.0.C0") == NULL && hdf_get_obj(h, "T.Plain.N") == NULL &&
+	    hdf_get_obj(h, "T.Plain.2") == NULL, "hdf_rows: nothing but the rows and their named cells");
 	hdf_cell(h, "T.Rows", 1, "Extra", "e");
 	T_STR(hdf_get_value(h, "T.Rows.1.Extra", NULL), "e", "hdf_cell sets one cell");
 	hdf_destroy(&h);
@@ -587,6 +623,7 @@ main(void)
 	test_long_error();
 	test_words();
 	test_incomplete_answer();
+	test_session_cookie();
 	req_reset(&R);
 	buf_free(&R.out);
 	buf_free(&R.body);
