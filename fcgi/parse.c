@@ -9,6 +9,7 @@
 
 #include "buf.h"
 #include "parse.h"
+#include "utf8.h"
 
 /* --- kvlist --- */
 
@@ -113,70 +114,6 @@ parse_status_str(enum parse_status st)
 }
 
 /* --- text checks and percent-decoding --- */
-
-int
-utf8_valid(const char *str, size_t len)
-{
-	const unsigned char *s = (const unsigned char *)str;
-	size_t i = 0;
-
-	while (i < len) {
-		unsigned char c = s[i];
-		unsigned char lo = 0x80, hi = 0xBF;     /* allowed range of the 2nd byte */
-		size_t need;
-
-		if (c < 0x80) {
-			i++;
-			continue;
-		}
-		if (c >= 0xC2 && c <= 0xDF)
-			need = 1;
-		else if (c >= 0xE0 && c <= 0xEF) {
-			need = 2;
-			if (c == 0xE0)
-				lo = 0xA0;              /* overlong */
-			else if (c == 0xED)
-				hi = 0x9F;              /* surrogates */
-		} else if (c >= 0xF0 && c <= 0xF4) {
-			need = 3;
-			if (c == 0xF0)
-				lo = 0x90;              /* overlong */
-			else if (c == 0xF4)
-				hi = 0x8F;              /* above U+10FFFF */
-		} else
-			return 0;                       /* C0, C1, F5..FF, stray continuation */
-		if (len - i <= need || s[i + 1] < lo || s[i + 1] > hi)
-			return 0;
-		for (size_t k = 2; k <= need; k++)
-			if (s[i + k] < 0x80 || s[i + k] > 0xBF)
-				return 0;
-		i += need + 1;
-	}
-	return 1;
-}
-
-size_t
-utf8_prefix(const char *str, size_t len)
-{
-	const unsigned char *s = (const unsigned char *)str;
-	size_t lead = len, need;
-
-	/* back over at most three continuation bytes to the lead byte of the last character */
-	while (lead > 0 && len - lead < 4 && (s[lead - 1] & 0xC0) == 0x80)
-		lead--;
-	if (lead == 0 || (s[lead - 1] & 0xC0) == 0x80)
-		return len;                     /* no lead byte in reach: not ours to judge */
-	lead--;
-	if (s[lead] < 0x80)
-		need = 1;
-	else if (s[lead] >= 0xF0)
-		need = 4;
-	else if (s[lead] >= 0xE0)
-		need = 3;
-	else
-		need = 2;
-	return len - lead < need ? lead : len;
-}
 
 int
 text_plain(const char *str)

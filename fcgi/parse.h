@@ -11,6 +11,8 @@
 
 #include <stddef.h>
 
+#include "utf8.h"          /* utf8_valid, utf8_prefix: what "valid UTF-8" means here */
+
 struct kv {
 	char *name;             /* malloc'd, NUL-terminated, decoded */
 	char *value;            /* malloc'd, NUL-terminated, decoded */
@@ -70,16 +72,6 @@ enum parse_status parse_urlencoded(struct kvlist *out, const char *s, size_t len
  * which *out is left as it was before the call.
  */
 enum parse_status parse_cookies(struct kvlist *out, const char *header, size_t max_pairs);
-
-/* 1 if s[0..len) is strict UTF-8 (no overlong forms, no surrogates, nothing above U+10FFFF),
- * else 0. NUL bytes are valid UTF-8 here; callers that mind check for them. */
-int utf8_valid(const char *s, size_t len);
-
-/* How many of the first len bytes of s to keep so that a cut there does not split a UTF-8
- * character: len itself, or less when the last character is incomplete (s was cut in its
- * middle, as snprintf does). Only the end is looked at: s[0..len) is taken to be UTF-8 but for
- * its end. Pure. */
-size_t utf8_prefix(const char *s, size_t len);
 
 /* 1 if s (UTF-8) holds none of the invisible characters that change how text around them is
  * shown: bidi embeddings, overrides and isolates (U+202A..U+202E, U+2066..U+2069) and

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "log.h"
+#include "utf8.h"
 
 static const char *log_prog = "evshare";
 static enum log_level log_max = LOGL_INFO;
@@ -38,23 +39,12 @@ log_level_parse(const char *s)
 static size_t
 plain_len(const unsigned char *p, size_t left)
 {
-	unsigned c = p[0], cp;
+	unsigned cp;
 	size_t n;
 
-	if (c < 0x80)
-		return c >= 0x20 && c != 0x7F && c != '\\';
-	/* well formed, shortest form, no surrogate, <= U+10FFFF */
-	n = c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
-	if (n == 0 || n > left)
-		return 0;
-	cp = c & (0x7Fu >> n);
-	for (size_t i = 1; i < n; i++) {
-		if ((p[i] & 0xC0) != 0x80)
-			return 0;
-		cp = cp << 6 | (p[i] & 0x3F);
-	}
-	if ((n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) || cp > 0x10FFFF ||
-	    (cp >= 0xD800 && cp <= 0xDFFF))
+	if (p[0] < 0x80)
+		return p[0] >= 0x20 && p[0] != 0x7F && p[0] != '\\';
+	if ((n = utf8_char(p, left, &cp)) == 0)
 		return 0;
 	/* C1 controls, line and paragraph separators, bidirectional overrides and isolates */
 	if (cp <= 0x9F || (cp >= 0x2028 && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069))

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "frame.h"
+#include "utf8.h"
 
 int
 frame_id_ok(const char *s)
@@ -144,22 +145,13 @@ add_str(struct buf *b, const char *s)
 	int rc = buf_add(b, "\"", 1);
 
 	for (run = p; *p && rc == 0; ) {
-		unsigned c = *p, n, cp;
+		unsigned c = *p, cp;
+		size_t n;
 		char esc[8];
 
 		if (c >= 0x80) {
-			/* a multi-byte sequence: well formed, shortest form, no surrogate, <= U+10FFFF */
-			n = c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
-			if (n == 0)
-				return -1;
-			cp = c & (0x7F >> n);
-			for (unsigned i = 1; i < n; i++) {
-				if ((p[i] & 0xC0) != 0x80)
-					return -1;
-				cp = cp << 6 | (p[i] & 0x3F);
-			}
-			if ((n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) || cp > 0x10FFFF ||
-			    (cp >= 0xD800 && cp <= 0xDFFF))
+			/* a NUL-terminated string: utf8_char reads no further than its NUL */
+			if ((n = utf8_char(p, 4, &cp)) == 0)
 				return -1;
 			p += n;
 			continue;

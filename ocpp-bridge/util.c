@@ -253,18 +253,6 @@ parse_value_in(const char *s, const char *unit, const char **normal, double *out
 	return parse_decimal(s, e, out);
 }
 
-size_t
-utf8_prefix(const char *s, size_t max)
-{
-	size_t n = strnlen(s, max + 1);
-
-	if (n <= max)
-		return n;
-	while (max > 0 && ((unsigned char)s[max] & 0xC0) == 0x80)
-		max--;
-	return max;
-}
-
 void
 time_now_iso(char out[32])
 {

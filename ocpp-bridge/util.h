@@ -7,6 +7,7 @@
 #define OCPP_UTIL_H
 
 #include "buf.h"
+#include "utf8.h"          /* utf8_prefix: descriptions cut to a length */
 
 #include <stddef.h>
 #include <stdint.h>
@@ -38,10 +39,6 @@ int parse_value(const char *s, double *out);
 /* parse_value of s given in unit (NULL: Wh), into the normalised unit (*normal, as
  * unit_normalise names it) exactly: "7.36" kWh is 7360 Wh, not 7360.000000000001. */
 int parse_value_in(const char *s, const char *unit, const char **normal, double *out);
-
-/* The byte length of the longest prefix of s (valid UTF-8) that is at most max bytes and ends
- * on a character boundary (a description cut there stays valid UTF-8). */
-size_t utf8_prefix(const char *s, size_t max);
 
 /* What the schema cannot check in MeterValues' meterValue (or StopTransaction's
  * transactionData), as meterStart and meterStop are checked: after units are normalised

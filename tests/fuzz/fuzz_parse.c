@@ -7,6 +7,7 @@
  */
 #include "../../lib/buf.c"
 #include "../../fcgi/parse.c"
+#include "../../lib/utf8.c"
 
 #include <math.h>
 #include <stdint.h>

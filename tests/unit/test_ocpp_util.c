@@ -99,12 +99,6 @@ test_units(void)
 	T_INT(parse_value("-99999999999999999999", &v), 0, "-99999999999999999999 is a number");
 	T_OK(v == -1e20, "(-1e20: meter_check is what refuses it as a register)");
 
-	T_INT(utf8_prefix("abc", 5), 3, "utf8_prefix: shorter text whole");
-	T_INT(utf8_prefix("abcdef", 3), 3, "utf8_prefix: ASCII cut at max");
-	T_INT(utf8_prefix("a\xc3\xa9\xc3\xa9", 2), 1, "utf8_prefix: not inside a 2-byte character");
-	T_INT(utf8_prefix("a\xc3\xa9\xc3\xa9", 3), 3, "utf8_prefix: after it");
-	T_INT(utf8_prefix("\xf0\x9f\x94\x8c", 3), 0, "utf8_prefix: not inside a 4-byte character");
-
 	json_t *mv = json_loads("[{\"timestamp\":\"2024-01-01T00:00:00Z\",\"sampledValue\":["
 	    "{\"value\":\"1.5\",\"unit\":\"kWh\"},"
 	    "{\"value\":\"7\",\"measurand\":\"Power.Active.Import\"},"
