@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "bridge.h"
+#include "hash.h"
 
 #define NBUCKETS 16384
 
@@ -15,11 +16,7 @@ static size_t ncps;
 static unsigned
 hash_str(const char *s)
 {
-	unsigned h = 2166136261u;
-
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 16777619u;
-	return h % NBUCKETS;
+	return hash_fnv1a(s) % NBUCKETS;
 }
 
 static unsigned

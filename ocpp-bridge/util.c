@@ -11,6 +11,7 @@
 #include <string.h>
 #include <sys/time.h>
 
+#include "hash.h"
 #include "util.h"
 
 static locale_t c_locale;
@@ -393,20 +394,10 @@ client_address(const struct trusted *t, const char *peer, const char *xff, char 
 	}
 }
 
-static unsigned
-key_hash(const char *s)
-{
-	unsigned h = 2166136261u;
-
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 16777619u;
-	return h % 1024;
-}
-
 static struct throttle_entry *
 throttle_get(struct throttle *t, const char *key, time_t now, int create)
 {
-	unsigned h = key_hash(key);
+	unsigned h = hash_fnv1a(key) % 1024;
 	struct throttle_entry **pp, *e;
 	unsigned window = t->window ? t->window : 60;
 
