@@ -2,10 +2,9 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/time.h>
-#include <time.h>
 #include <unistd.h>
 
+#include "clock.h"
 #include "log.h"
 #include "utf8.h"
 
@@ -127,18 +126,14 @@ write_escaped(const char *head, const char *msg, size_t n)
 void
 log_msg(enum log_level level, const char *file, int line, const char *fmt, ...)
 {
-	char msg[1024], ts[32], head[256];
-	struct timeval tv;
-	struct tm tm;
+	char msg[1024], ts[CLOCK_TEXT_MAX], head[256];
 	va_list ap;
 	size_t n;
 	int len;
 
 	if (level > log_max)
 		return;
-	gettimeofday(&tv, NULL);
-	gmtime_r(&tv.tv_sec, &tm);
-	strftime(ts, sizeof ts, "%Y-%m-%dT%H:%M:%S", &tm);
+	clock_now(CLOCK_ISO, ts);
 	va_start(ap, fmt);
 	len = vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
@@ -146,8 +141,7 @@ log_msg(enum log_level level, const char *file, int line, const char *fmt, ...)
 	msg[n] = '\0';
 	while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == '\r'))
 		msg[--n] = '\0';
-	snprintf(head, sizeof head, "%s.%03ldZ %s[%d] %s %s:%d ", ts, (long)tv.tv_usec / 1000,
-	    log_prog, (int)getpid(), log_names[level], file, line);
+	snprintf(head, sizeof head, "%s %s[%d] %s %s:%d ", ts, log_prog, (int)getpid(), log_names[level], file, line);
 	/* one write per line so lines from several processes do not interleave */
 	if (log_clean_prefix(msg, n) == n)
 		fprintf(stderr, "%s%s\n", head, msg);

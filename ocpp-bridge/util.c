@@ -9,8 +9,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/time.h>
 
+#include "clock.h"
 #include "hash.h"
 #include "util.h"
 
@@ -257,14 +257,7 @@ parse_value_in(const char *s, const char *unit, const char **normal, double *out
 void
 time_now_iso(char out[32])
 {
-	struct timeval tv;
-	struct tm tm;
-	char b[24];
-
-	gettimeofday(&tv, NULL);
-	gmtime_r(&tv.tv_sec, &tm);
-	strftime(b, sizeof b, "%Y-%m-%dT%H:%M:%S", &tm);
-	snprintf(out, 32, "%s.%03dZ", b, (int)(tv.tv_usec / 1000));
+	clock_now(CLOCK_ISO, out);
 }
 
 /* addr as 16 bytes (IPv4 as ::ffff:a.b.c.d); 0, or -1 if it is not an address */

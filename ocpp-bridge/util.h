@@ -49,7 +49,7 @@ int parse_value_in(const char *s, const char *unit, const char **normal, double 
 #define METER_VALUE_MAX 9e15
 int meter_check(const json_t *meter_values, const char *path, char *msg, size_t msglen);
 
-/* Current UTC time as "2024-01-02T03:04:05.123Z" into out (32 bytes). */
+/* Current UTC time as "2024-01-02T03:04:05.123Z" into out (32 bytes): clock_now(CLOCK_ISO), lib/clock.h. */
 void time_now_iso(char out[32]);
 
 /* Who is connecting. The peer's address, unless the peer is one of the trusted proxies

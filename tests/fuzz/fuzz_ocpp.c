@@ -12,6 +12,7 @@
 #include "../../ocpp-bridge/ocpp16.c"
 #include "../../lib/buf.c"
 #include "../../lib/utf8.c"
+#include "../../lib/clock.c"
 #include "../../ocpp-bridge/util.c"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
