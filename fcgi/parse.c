@@ -486,9 +486,12 @@ pick_lang(const char *al)
 
 /* --- numbers --- */
 
-/* Whether s is "-?D+" (frac 0) or "-?D+(.D+)?" (frac 1), the whole string. */
+/* What a number may have beyond "-?D+": a fraction ".D+", an exponent "e[+-]?D+" ('e' or 'E'). */
+enum { NUM_FRAC = 1, NUM_EXP = 2 };
+
+/* Whether s is "-?D+", with what parts allows beyond, the whole string. */
 static int
-is_decimal(const char *s, int frac)
+is_decimal(const char *s, int parts)
 {
 	if (*s == '-')
 		s++;
@@ -496,8 +499,17 @@ is_decimal(const char *s, int frac)
 		return 0;
 	while (is_digit(*s))
 		s++;
-	if (frac && *s == '.') {
+	if ((parts & NUM_FRAC) && *s == '.') {
 		s++;
+		if (!is_digit(*s))
+			return 0;
+		while (is_digit(*s))
+			s++;
+	}
+	if ((parts & NUM_EXP) && (*s == 'e' || *s == 'E')) {
+		s++;
+		if (*s == '+' || *s == '-')
+			s++;
 		if (!is_digit(*s))
 			return 0;
 		while (is_digit(*s))
@@ -534,15 +546,16 @@ c_locale(void)
 	return c;
 }
 
-int
-parse_double(const char *s, double min, double max, double *out)
+/* strtod of s, the whole string (what is_decimal(s, parts) allows), in [min, max] */
+static int
+decimal_double(const char *s, int parts, double min, double max, double *out)
 {
 	locale_t c, old = (locale_t)0;
 	double v;
 	char *end;
 	int err;
 
-	if (s == NULL || !is_decimal(s, 1))
+	if (s == NULL || !is_decimal(s, parts))
 		return -1;
 	if ((c = c_locale()) != (locale_t)0)
 		old = uselocale(c);
@@ -555,6 +568,18 @@ parse_double(const char *s, double min, double max, double *out)
 		return -1;
 	*out = v;
 	return 0;
+}
+
+int
+parse_double(const char *s, double min, double max, double *out)
+{
+	return decimal_double(s, NUM_FRAC, min, max, out);
+}
+
+int
+parse_float8(const char *s, double min, double max, double *out)
+{
+	return decimal_double(s, NUM_FRAC | NUM_EXP, min, max, out);
 }
 
 int

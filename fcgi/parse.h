@@ -111,6 +111,10 @@ const char *pick_lang(const char *accept_language);
  */
 int parse_long(const char *s, long long min, long long max, long long *out);
 int parse_double(const char *s, double min, double max, double *out);
+/* A double precision value as PostgreSQL writes it ("14.4378", "-3", "1e-05", "1.5e+20"):
+ * parse_double's numbers with an optional exponent: 'e' or 'E', an optional sign, digits (still
+ * no inf, nan or spaces). For columns read back from the database, not for input. 0 ok, -1 bad. */
+int parse_float8(const char *s, double min, double max, double *out);
 
 /* Money in CZK: "6", "6.5", "6,50" (either '.' or ',', then 1 or 2 digits) -> 650 minor units.
  * No sign, no spaces, no thousands separators. Must be <= max_minor. 0 ok, -1 bad. */

@@ -697,6 +697,49 @@ test_double(void)
 	}
 }
 
+/* parse_float8: parse_double's numbers, and the exponents PostgreSQL writes */
+static void
+test_float8(void)
+{
+	static const struct { const char *in; double min, max; int rc; double want; } t[] = {
+		{ "14.4378", -180, 180, 0, 14.4378 },
+		{ "-3", -180, 180, 0, -3 },
+		{ "0", -1, 1, 0, 0 },
+		{ "1e-05", -180, 180, 0, 1e-05 },
+		{ "-5e-05", -90, 90, 0, -5e-05 },
+		{ "1.5e+20", 0, 1e300, 0, 1.5e20 },
+		{ "1E3", 0, 1e6, 0, 1000 },
+		{ "2.5e1", 0, 180, 0, 25 },
+		{ "1e3", 0, 180, -1, 0 },              /* out of range */
+		{ "1e400", -1e308, 1e308, -1, 0 },     /* beyond a double */
+		{ "1e", 0, 10, -1, 0 },
+		{ "1e+", 0, 10, -1, 0 },
+		{ "1e-", 0, 10, -1, 0 },
+		{ "e5", 0, 1e6, -1, 0 },
+		{ "1e5.5", 0, 1e6, -1, 0 },
+		{ "1e5 ", 0, 1e6, -1, 0 },
+		{ ".5e1", 0, 10, -1, 0 },
+		{ "+1e1", 0, 100, -1, 0 },
+		{ "0x1p3", 0, 1e6, -1, 0 },
+		{ "inf", -1e308, 1e308, -1, 0 },
+		{ "Infinity", -1e308, 1e308, -1, 0 },
+		{ "NaN", -1e308, 1e308, -1, 0 },
+		{ "", 0, 1, -1, 0 },
+	};
+
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		double v = 12345;
+		T_INT(parse_float8(t[i].in, t[i].min, t[i].max, &v), t[i].rc,
+		      "parse_float8: \"%s\" in [%g, %g]", esc(t[i].in), t[i].min, t[i].max);
+		T_OK(v == (t[i].rc == 0 ? t[i].want : 12345), "parse_float8: \"%s\" value (got %.17g)",
+		     esc(t[i].in), v);
+	}
+	{
+		double v = 0;
+		T_INT(parse_float8(NULL, 0, 1, &v), -1, "parse_float8: NULL");
+	}
+}
+
 static void
 test_money(void)
 {
@@ -833,6 +876,7 @@ main(void)
 	test_lang();
 	test_long();
 	test_double();
+	test_float8();
 	test_money();
 	test_bbox();
 	return t_done();
