@@ -503,51 +503,6 @@ default_unit(const char *measurand)
 	return "Wh";
 }
 
-json_t *
-meter_samples(const json_t *mvs, unsigned *skipped)
-{
-	json_t *out = json_array(), *mv, *sv;
-	size_t i, k;
-
-	*skipped = 0;
-	if (out == NULL)
-		return NULL;
-	json_array_foreach(mvs, i, mv) {
-		const char *t = json_string_value(json_object_get(mv, "timestamp"));
-
-		json_array_foreach(json_object_get(mv, "sampledValue"), k, sv) {
-			const char *val = json_string_value(json_object_get(sv, "value"));
-			const char *fmt = json_string_value(json_object_get(sv, "format"));
-			const char *m = json_string_value(json_object_get(sv, "measurand"));
-			const char *u = json_string_value(json_object_get(sv, "unit"));
-			double v;
-			json_t *row;
-
-			const char *nu;
-
-			if (t == NULL || val == NULL || (fmt && strcmp(fmt, "SignedData") == 0) ||
-			    parse_value_in(val, u, &nu, &v) < 0) {
-				(*skipped)++;
-				continue;
-			}
-			if (m == NULL)
-				m = "Energy.Active.Import.Register";
-			u = u ? nu : default_unit(m);
-			row = json_pack("{s:s,s:s,s:s,s:f}", "t", t, "m", m, "u", u, "v", v);
-			if (row == NULL)
-				continue;
-			if (json_object_get(sv, "context"))
-				json_object_set(row, "c", json_object_get(sv, "context"));
-			if (json_object_get(sv, "phase"))
-				json_object_set(row, "p", json_object_get(sv, "phase"));
-			if (json_object_get(sv, "location"))
-				json_object_set(row, "l", json_object_get(sv, "location"));
-			json_array_append_new(out, row);
-		}
-	}
-	return out;
-}
-
 int
 buf_add_copy_text(struct buf *b, const char *s, size_t n)
 {
@@ -748,12 +703,95 @@ value_in_range(const char *m, double v)
 	return fabs(v) <= METER_VALUE_MAX;
 }
 
-/* One accepted sampled value of a MeterValues message (pointers into the message, or static). */
+/* One sampled value that is a number, as stored: pointers into the message, or static (the
+ * defaults). */
 struct mval {
-	const char *t, *m, *c, *p, *l, *u;
-	double v;
-	int done;               /* emitted, or a duplicate of one emitted */
+	const char *t, *m, *c, *p, *l, *u;      /* timestamp, measurand, context, phase, location, unit */
+	double v;               /* in unit, normalised */
+	size_t i, k;            /* where: meterValue[i].sampledValue[k] */
+	int done;               /* meter_rows: emitted, or a duplicate of one emitted */
 };
+
+/* The one walk of a meterValue (or transactionData) array: every sampled value that is a
+ * number, in the order sent, into *out (malloc'd, the caller frees it; *nval of them), the
+ * OCPP defaults filled in (measurand Energy.Active.Import.Register, the measurand's usual
+ * unit) and units normalised. A value without a timestamp, signed data and a value that is not
+ * a number are counted in *skipped. 0, or -1 when out of memory. */
+static int
+meter_collect(const json_t *mvs, struct mval **out, size_t *nval, unsigned *skipped)
+{
+	const json_t *mv, *sv;
+	struct mval *val;
+	size_t i, k, n = 0, max = 0;
+
+	*skipped = 0;
+	json_array_foreach(mvs, i, mv)
+		max += json_array_size(json_object_get(mv, "sampledValue"));
+	if ((val = calloc(max ? max : 1, sizeof *val)) == NULL)
+		return -1;
+	json_array_foreach(mvs, i, mv) {
+		const char *t = json_string_value(json_object_get(mv, "timestamp"));
+
+		json_array_foreach(json_object_get(mv, "sampledValue"), k, sv) {
+			const char *s = json_string_value(json_object_get(sv, "value"));
+			const char *fmt = json_string_value(json_object_get(sv, "format"));
+			const char *u = json_string_value(json_object_get(sv, "unit"));
+			struct mval *a = &val[n];
+			const char *nu;
+
+			if (t == NULL || s == NULL || (fmt && strcmp(fmt, "SignedData") == 0) ||
+			    parse_value_in(s, u, &nu, &a->v) < 0) {
+				(*skipped)++;
+				continue;
+			}
+			a->t = t;
+			a->m = json_string_value(json_object_get(sv, "measurand"));
+			if (a->m == NULL)
+				a->m = "Energy.Active.Import.Register";
+			a->u = u ? nu : default_unit(a->m);
+			a->c = json_string_value(json_object_get(sv, "context"));
+			a->p = json_string_value(json_object_get(sv, "phase"));
+			a->l = json_string_value(json_object_get(sv, "location"));
+			a->i = i;
+			a->k = k;
+			n++;
+		}
+	}
+	*out = val;
+	*nval = n;
+	return 0;
+}
+
+json_t *
+meter_samples(const json_t *mvs, unsigned *skipped)
+{
+	struct mval *val;
+	size_t nval;
+	json_t *out;
+
+	if (meter_collect(mvs, &val, &nval, skipped) < 0)
+		return NULL;
+	if ((out = json_array()) == NULL) {
+		free(val);
+		return NULL;
+	}
+	for (size_t i = 0; i < nval; i++) {
+		const struct mval *a = &val[i];
+		json_t *row = json_pack("{s:s,s:s,s:s,s:f}", "t", a->t, "m", a->m, "u", a->u, "v", a->v);
+
+		if (row == NULL)
+			continue;
+		if (a->c)
+			json_object_set_new(row, "c", json_string(a->c));
+		if (a->p)
+			json_object_set_new(row, "p", json_string(a->p));
+		if (a->l)
+			json_object_set_new(row, "l", json_string(a->l));
+		json_array_append_new(out, row);
+	}
+	free(val);
+	return out;
+}
 
 static int
 same_str(const char *a, const char *b)
@@ -812,59 +850,30 @@ meter_rows(const json_t *mvs, long long cp, struct buf cols[METER_COLS], unsigne
            double *energy_wh, double *power_w)
 {
 	const char *energy_t = NULL, *power_t = NULL;
-	const json_t *mv, *sv;
 	struct mval *val;
-	size_t i, k, nval = 0, max = 0;
+	size_t i, nval;
 	int rc = 0;
 
-	*n = *skipped = 0;
+	*n = 0;
 	*energy_wh = *power_w = NAN;
-	json_array_foreach(mvs, i, mv)
-		max += json_array_size(json_object_get(mv, "sampledValue"));
-	if ((val = calloc(max ? max : 1, sizeof *val)) == NULL)
+	if (meter_collect(mvs, &val, &nval, skipped) < 0)
 		return -1;
-	json_array_foreach(mvs, i, mv) {
-		const char *t = json_string_value(json_object_get(mv, "timestamp"));
+	for (i = 0; i < nval; i++) {
+		const struct mval *a = &val[i];
 
-		json_array_foreach(json_object_get(mv, "sampledValue"), k, sv) {
-			const char *s = json_string_value(json_object_get(sv, "value"));
-			const char *fmt = json_string_value(json_object_get(sv, "format"));
-			const char *u = json_string_value(json_object_get(sv, "unit"));
-			struct mval *a = &val[nval];
-			const char *nu;
-
-			if (t == NULL || s == NULL || (fmt && strcmp(fmt, "SignedData") == 0) ||
-			    parse_value_in(s, u, &nu, &a->v) < 0) {
-				(*skipped)++;
-				continue;
-			}
-			a->t = t;
-			a->m = json_string_value(json_object_get(sv, "measurand"));
-			if (a->m == NULL)
-				a->m = "Energy.Active.Import.Register";
-			a->u = u ? nu : default_unit(a->m);
-			if (!isfinite(a->v)) {
-				(*skipped)++;
-				continue;
-			}
-			if (!value_in_range(a->m, a->v)) {
-				free(val);
-				return -2;      /* meter_check says which */
-			}
-			a->c = json_string_value(json_object_get(sv, "context"));
-			a->p = json_string_value(json_object_get(sv, "phase"));
-			a->l = json_string_value(json_object_get(sv, "location"));
-			nval++;
-			/* the event carries the latest reading of the whole charger's energy and power */
-			if (a->p == NULL && strcmp(a->m, "Energy.Active.Import.Register") == 0 &&
-			    (energy_t == NULL || strcmp(t, energy_t) >= 0)) {
-				energy_t = t;
-				*energy_wh = a->v;
-			} else if (a->p == NULL && strcmp(a->m, "Power.Active.Import") == 0 &&
-			    (power_t == NULL || strcmp(t, power_t) >= 0)) {
-				power_t = t;
-				*power_w = a->v;
-			}
+		if (!value_in_range(a->m, a->v)) {
+			free(val);
+			return -2;      /* meter_check says which */
+		}
+		/* the event carries the latest reading of the whole charger's energy and power */
+		if (a->p == NULL && strcmp(a->m, "Energy.Active.Import.Register") == 0 &&
+		    (energy_t == NULL || strcmp(a->t, energy_t) >= 0)) {
+			energy_t = a->t;
+			*energy_wh = a->v;
+		} else if (a->p == NULL && strcmp(a->m, "Power.Active.Import") == 0 &&
+		    (power_t == NULL || strcmp(a->t, power_t) >= 0)) {
+			power_t = a->t;
+			*power_w = a->v;
 		}
 	}
 	for (i = 0; i < nval && rc == 0; i++)
@@ -877,33 +886,26 @@ meter_rows(const json_t *mvs, long long cp, struct buf cols[METER_COLS], unsigne
 int
 meter_check(const json_t *mvs, const char *path, char *msg, size_t msglen)
 {
-	const json_t *mv, *sv;
-	size_t i, k;
+	struct mval *val;
+	size_t nval;
+	unsigned skipped;
+	int rc = 0;
 
-	json_array_foreach(mvs, i, mv) {
-		json_array_foreach(json_object_get(mv, "sampledValue"), k, sv) {
-			const char *s = json_string_value(json_object_get(sv, "value"));
-			const char *fmt = json_string_value(json_object_get(sv, "format"));
-			const char *u = json_string_value(json_object_get(sv, "unit"));
-			const char *m = json_string_value(json_object_get(sv, "measurand"));
-			const char *nu;
-			double v;
+	if (meter_collect(mvs, &val, &nval, &skipped) < 0)
+		return 0;       /* nothing to go on; storing the values runs out of memory too */
+	for (size_t i = 0; i < nval && rc == 0; i++) {
+		const struct mval *a = &val[i];
 
-			if (s == NULL || (fmt && strcmp(fmt, "SignedData") == 0) || parse_value_in(s, u, &nu, &v) < 0)
-				continue;       /* not a number: skipped when stored */
-			if (m == NULL)
-				m = "Energy.Active.Import.Register";
-			u = u ? nu : default_unit(m);
-			if (value_in_range(m, v))
-				continue;
-			if (value_in_range("", v))      /* in range for anything but a register */
-				snprintf(msg, msglen, "%s/%zu/sampledValue/%zu/value: %s must be a reading from "
-				    "0 to 9e15 %s", path, i, k, m, u);
-			else
-				snprintf(msg, msglen, "%s/%zu/sampledValue/%zu/value: %s beyond +-9e15 %s", path,
-				    i, k, m, u);
-			return -1;
-		}
+		if (value_in_range(a->m, a->v))
+			continue;
+		if (value_in_range("", a->v))   /* in range for anything but a register */
+			snprintf(msg, msglen, "%s/%zu/sampledValue/%zu/value: %s must be a reading from "
+			    "0 to 9e15 %s", path, a->i, a->k, a->m, a->u);
+		else
+			snprintf(msg, msglen, "%s/%zu/sampledValue/%zu/value: %s beyond +-9e15 %s", path,
+			    a->i, a->k, a->m, a->u);
+		rc = -1;
 	}
-	return 0;
+	free(val);
+	return rc;
 }

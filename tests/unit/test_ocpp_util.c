@@ -119,6 +119,31 @@ test_units(void)
 	T_STR(json_string_value(json_object_get(json_array_get(rows, 2), "u")), "V", "Voltage's default unit V");
 	json_decref(rows);
 	json_decref(mv);
+	/* meter_samples, meter_rows and meter_check read the same values (one walk, meter_collect):
+	 * a value without a timestamp is stored by none, so none looks at it */
+	mv = json_loads("[{\"sampledValue\":[{\"value\":\"-5\"}]},"
+	    "{\"timestamp\":\"2024-01-01T00:00:00Z\",\"sampledValue\":[{\"value\":\"5\"}]}]", 0, &je);
+	rows = meter_samples(mv, &skipped);
+	T_INT(json_array_size(rows), 1, "meter_samples: the value with a timestamp");
+	T_INT(skipped, 1, "meter_samples: the one without skipped");
+	T_OK(json_object_get(json_array_get(rows, 0), "c") == NULL && json_object_get(json_array_get(rows, 0), "p") == NULL,
+	    "meter_samples: no context, no phase: no c, no p");
+	{
+		struct buf cols[METER_COLS];
+		unsigned n;
+		double e, p;
+		char msg[160] = "";
+
+		memset(cols, 0, sizeof cols);
+		T_INT(meter_rows(mv, 1, cols, &n, &skipped, &e, &p), 0, "meter_rows: the same message");
+		T_OK(n == 1 && skipped == 1 && e == 5, "meter_rows: the same value, the same one skipped");
+		T_INT(meter_check(mv, "/meterValue", msg, sizeof msg), 0,
+		    "meter_check: the -5 register without a timestamp is not stored, so not refused");
+		for (int c = 0; c < METER_COLS; c++)
+			buf_free(&cols[c]);
+	}
+	json_decref(rows);
+	json_decref(mv);
 }
 
 /* Splits an array literal's element list (no braces) made by buf_add_array_str / "%lld" back
