@@ -1,6 +1,7 @@
 /* cpcache.c - the registered charge points, in memory: the websocket handshake must decide
  * 404 / 401 at once, without waiting on the database. Loaded at start, kept current by the
- * ocpp_charge_points notifications (see sql/002_ocpp.sql) and reloaded whenever LISTEN is
+ * ocpp_charge_points notifications (charge_points_notify, sql/defs/20_ocpp.sql) and reloaded
+ * whenever LISTEN is
  * re-established. Loop thread only. */
 #include <stdlib.h>
 #include <string.h>

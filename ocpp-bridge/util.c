@@ -460,34 +460,6 @@ throttle_free(struct throttle *t)
 	t->n = 0;
 }
 
-int
-buf_add_json_str(struct buf *b, const char *s)
-{
-	const char *run;
-
-	if (buf_add(b, "\"", 1))
-		return -1;
-	for (run = s; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-
-		if (c != '"' && c != '\\' && c >= 0x20)
-			continue;
-		if (s > run && buf_add(b, run, (size_t)(s - run)))
-			return -1;
-		run = s + 1;
-		if (c == '"' || c == '\\') {
-			char e[2] = { '\\', (char)c };
-			if (buf_add(b, e, 2))
-				return -1;
-		} else if (buf_printf(b, "\\u%04x", c)) {
-			return -1;
-		}
-	}
-	if (s > run && buf_add(b, run, (size_t)(s - run)))
-		return -1;
-	return buf_add(b, "\"", 1);
-}
-
 static const char *
 default_unit(const char *measurand)
 {

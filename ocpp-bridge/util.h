@@ -1,7 +1,8 @@
 /*
  * util.h - the bridge's small pure helpers: identities and the endpoint path, HTTP Basic
- * credentials, meter value units, timestamps, the client's address, the auth throttle and a string
- * builder. No I/O; each function only reads its input and writes what it is given.
+ * credentials, meter value units, timestamps, the client's address, the auth throttle, the
+ * text of COPY fields and array literals, JSON array splitting, and meter values as the store
+ * takes them. No I/O; each function only reads its input and writes what it is given.
  */
 #ifndef OCPP_UTIL_H
 #define OCPP_UTIL_H
@@ -87,9 +88,6 @@ unsigned throttle_wait(struct throttle *t, const char *key, time_t now);
 void throttle_free(struct throttle *t);
 
 /* Growing strings are lib/buf.h's; what the bridge appends to them beyond text: */
-/* s as a JSON string literal (quoted, escaped); 0 or -1 (no memory) */
-int buf_add_json_str(struct buf *b, const char *s);
-
 /* appends n bytes of s for a COPY ... FROM STDIN text-format field (\\, tab, newline, CR escaped) */
 int buf_add_copy_text(struct buf *b, const char *s, size_t n);
 /* appends s as an element of a PostgreSQL array literal: quoted and escaped, NULL for NULL */
@@ -121,13 +119,14 @@ int json_str_decode(const char *lit, size_t n, char *out, size_t outlen);
 #define METER_VALUE_MAX 9e15
 int meter_check(const json_t *meter_values, const char *path, char *msg, size_t msglen);
 
-/* The sampled values as the rows ocpp_insert_samples() takes: [{"t","m","c","p","l","u","v"}]
- * (no "c", "p", "l" when the value has none). Values that are not numbers are skipped and
- * counted in *skipped. Returns a new array (caller decrefs) or NULL when out of memory. */
+/* The sampled values as the rows ocpp_insert_samples() (sql/defs/30_meter.sql) takes:
+ * [{"t","m","c","p","l","u","v"}] (no "c", "p", "l" when the value has none). Values that are
+ * not numbers are skipped and counted in *skipped. Returns a new array (caller decrefs) or NULL
+ * when out of memory. */
 json_t *meter_samples(const json_t *meter_values, unsigned *skipped);
 
 /* The same sampled values as columns for the grouped MeterValues statement (ocpp_meter_batch in
- * sql/010_ocpp_speed2.sql): each sampling appends one element to each of the METER_COLS lists
+ * sql/defs/30_meter.sql): each sampling appends one element to each of the METER_COLS lists
  * (array literal elements without the braces, joined by ','). Values with one timestamp are one
  * sampling, whatever meterValue element they came in; a value repeated within the message (same
  * timestamp, measurand, phase, location and context) is kept once, the first. A sampling's
