@@ -15,31 +15,36 @@ frame_id_ok(const char *s)
 	return n >= 1 && n <= OCPP_ID_MAX;
 }
 
+/* i past the white space at t[i..len) */
+static size_t
+skip_space(const char *t, size_t i, size_t len)
+{
+	while (i < len && isspace((unsigned char)t[i]))
+		i++;
+	return i;
+}
+
 /* From text that is not a valid frame, the message type and unique id if they can be read
  * ("[2, \"abc\"" at the start), so that an error can still name the message it answers. */
 static void
 salvage(const char *t, size_t len, struct frame *f)
 {
-	size_t i = 0, j;
+	size_t i, j;
 	int type = 0;
 
-	while (i < len && isspace((unsigned char)t[i]))
-		i++;
+	i = skip_space(t, 0, len);
 	if (i >= len || t[i++] != '[')
 		return;
-	while (i < len && isspace((unsigned char)t[i]))
-		i++;
+	i = skip_space(t, i, len);
 	if (i >= len || !isdigit((unsigned char)t[i]))
 		return;
 	while (i < len && isdigit((unsigned char)t[i]) && type < 1000)
 		type = type * 10 + (t[i++] - '0');
 	f->type = type;
-	while (i < len && isspace((unsigned char)t[i]))
-		i++;
+	i = skip_space(t, i, len);
 	if (i >= len || t[i++] != ',')
 		return;
-	while (i < len && isspace((unsigned char)t[i]))
-		i++;
+	i = skip_space(t, i, len);
 	if (i >= len || t[i++] != '"')
 		return;
 	for (j = i; j < len && t[j] != '"' && t[j] != '\\' && (unsigned char)t[j] >= 0x20; j++)
