@@ -11,7 +11,7 @@ CPPFLAGS += -DEVSHARE_VERSION='"$(VERSION)"'
 
 LIB_SRC  := lib/buf.c lib/config.c lib/log.c lib/db.c lib/secret.c lib/money.c
 # the helpers both programs share, one definition each (lib/hash.h is header-only)
-LIB_SRC  += lib/utf8.c lib/clock.c
+LIB_SRC  += lib/utf8.c lib/clock.c lib/number.c
 LIB_OBJ  := $(LIB_SRC:%.c=build/%.o)
 LIB_LIBS := -lpq -lsodium
 

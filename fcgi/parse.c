@@ -1,13 +1,13 @@
-/* parse.c - see parse.h. Pure: no I/O; the only static state is a cached "C" locale. */
+/* parse.c - see parse.h. Pure: no I/O, no static state of its own. */
 #include <errno.h>
 #include <float.h>
 #include <limits.h>
-#include <locale.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "buf.h"
+#include "number.h"
 #include "parse.h"
 #include "utf8.h"
 
@@ -534,37 +534,18 @@ parse_long(const char *s, long long min, long long max, long long *out)
 	return 0;
 }
 
-/* The "C" locale, so that strtod() reads '.' even if someone called setlocale(). glibc hands
- * out a static object for "C"; elsewhere this is one allocation kept for the process. */
-static locale_t
-c_locale(void)
-{
-	static locale_t c;
-
-	if (c == (locale_t)0)
-		c = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
-	return c;
-}
-
 /* strtod of s, the whole string (what is_decimal(s, parts) allows), in [min, max] */
 static int
 decimal_double(const char *s, int parts, double min, double max, double *out)
 {
-	locale_t c, old = (locale_t)0;
 	double v;
 	char *end;
-	int err;
 
 	if (s == NULL || !is_decimal(s, parts))
 		return -1;
-	if ((c = c_locale()) != (locale_t)0)
-		old = uselocale(c);
 	errno = 0;
-	v = strtod(s, &end);
-	err = errno;
-	if (old != (locale_t)0)
-		uselocale(old);
-	if (err != 0 || *end != '\0' || !(v >= min && v <= max))
+	v = strtod_c(s, &end);
+	if (errno != 0 || *end != '\0' || !(v >= min && v <= max))
 		return -1;
 	*out = v;
 	return 0;

@@ -4,7 +4,7 @@
  * map bounding boxes). No I/O, no globals a caller can see; every function only reads its input
  * and writes what it is given. Every string these parsers put in a kvlist is valid UTF-8 with no
  * NUL and no control characters other than tab, CR and LF, so handlers may print it (escaped) as
- * it is. Single-threaded use is assumed (as FastCGI gives): parse_double() caches a locale.
+ * it is. Thread-safe (the "C" locale parse_double reads numbers in is lib/number.c's).
  */
 #ifndef EVSHARE_PARSE_H
 #define EVSHARE_PARSE_H

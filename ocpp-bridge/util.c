@@ -2,9 +2,7 @@
 #include <arpa/inet.h>
 #include <ctype.h>
 #include <errno.h>
-#include <locale.h>
 #include <math.h>
-#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,15 +10,8 @@
 
 #include "clock.h"
 #include "hash.h"
+#include "number.h"
 #include "util.h"
-
-static locale_t c_locale;
-
-static void
-c_locale_init(void)
-{
-	c_locale = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
-}
 
 int
 identity_ok(const char *s)
@@ -149,24 +140,6 @@ unit_normalise(const char *unit, double *value)
 	return u;
 }
 
-/* The C locale's strtod, for the rare value the exact fast path below cannot take. */
-static double
-strtod_c(const char *s)
-{
-	static pthread_once_t once = PTHREAD_ONCE_INIT;
-
-	locale_t was;
-	double v;
-
-	pthread_once(&once, c_locale_init);
-	if (c_locale == (locale_t)0)
-		return strtod(s, NULL);
-	was = uselocale(c_locale);      /* this thread's only (POSIX; strtod_l is a GNU extension) */
-	v = strtod(s, NULL);
-	uselocale(was);
-	return v;
-}
-
 /* below it, mant * 10 + 9 is still at most 2^53: every such integer is an exact double */
 #define MANT_LIMIT UINT64_C(900719925474099)
 
@@ -232,7 +205,7 @@ parse_decimal(const char *s, int scale, double *out)
 	else if (exact && exp10 >= -22 && exp10 <= 22)
 		v = exp10 < 0 ? (double)mant / pow10[-exp10] : (double)mant * pow10[exp10];
 	else
-		v = fabs(strtod_c(num)) * pow(10, scale);
+		v = fabs(strtod_c(num, NULL)) * pow(10, scale);
 	if (!isfinite(v))
 		return -1;
 	*out = neg && v != 0 ? -v : v;

@@ -12,6 +12,7 @@
 #include "../../ocpp-bridge/ocpp16.c"
 #include "../../lib/buf.c"
 #include "../../lib/utf8.c"
+#include "../../lib/number.c"
 #include "../../lib/clock.c"
 #include "../../ocpp-bridge/util.c"
 

@@ -8,6 +8,7 @@
 #include "../../lib/buf.c"
 #include "../../fcgi/parse.c"
 #include "../../lib/utf8.c"
+#include "../../lib/number.c"
 
 #include <math.h>
 #include <stdint.h>

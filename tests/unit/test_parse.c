@@ -686,6 +686,18 @@ test_double(void)
 		T_INT(parse_double("1.5", 0, 2, &v), 0, "parse_double: '.' under a ',' locale");
 		T_OK(v == 1.5, "parse_double: value under a ',' locale");
 		T_INT(parse_double("1,5", 0, 2, &v), -1, "parse_double: ',' under a ',' locale");
+		/* what parse_double and the bridge's meter values read with: lib/number.c */
+		{
+			char *end = NULL;
+
+			v = strtod_c("1.5x", &end);
+			T_OK(v == 1.5 && end && *end == 'x', "strtod_c: '.' under a ',' locale, end after the number");
+			T_OK(strtod("1,5", NULL) == 1.5, "(the process locale's own strtod reads ',')");
+			errno = 0;
+			strtod_c("1e999", NULL);
+			T_INT(errno, ERANGE, "strtod_c: errno as strtod leaves it (overflow: ERANGE)");
+			T_STR(localeconv()->decimal_point, ",", "strtod_c: the process locale is as it was");
+		}
 		setlocale(LC_NUMERIC, "C");
 		if (*dir) {
 			char cmd[128];
