@@ -10,6 +10,8 @@ VERSION  := $(shell git describe --always --dirty 2>/dev/null || echo dev)
 CPPFLAGS += -DEVSHARE_VERSION='"$(VERSION)"'
 
 LIB_SRC  := lib/buf.c lib/config.c lib/log.c lib/db.c lib/secret.c lib/money.c
+# the helpers both programs share, one definition each (lib/hash.h is header-only)
+LIB_SRC  += lib/utf8.c lib/clock.c lib/number.c
 LIB_OBJ  := $(LIB_SRC:%.c=build/%.o)
 LIB_LIBS := -lpq -lsodium
 
@@ -86,7 +88,7 @@ build/tests/%: tests/unit/%.c tests/unit/t.h $(WEB_TEST_LIB) | $(DEPS_STAMP)
 units: $(UNIT_BIN) $(BRIDGE_UNIT_BIN)
 
 # libFuzzer targets (clang), run briefly by make test
-build/fuzz/%: tests/fuzz/%.c $(FCGI_SRC) $(BRIDGE_SRC) | $(DEPS_STAMP)
+build/fuzz/%: tests/fuzz/%.c $(FCGI_SRC) $(BRIDGE_SRC) $(LIB_SRC) | $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
 	clang $(CPPFLAGS) -g -O1 -fsanitize=fuzzer,address,undefined -o $@ $< $(FCGI_LIBS) $(BRIDGE_LIBS)
 fuzz: $(FUZZ_BIN)

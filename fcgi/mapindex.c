@@ -18,18 +18,6 @@
 
 #include "mapindex.h"
 
-const char *const connector_types[] = { "type2", "ccs2", "chademo", "schuko", "gbt", "type1", "tesla", NULL };
-static const char *const connector_labels[] = { "Type 2", "CCS2", "CHAdeMO", "Schuko", "GB/T", "Type 1", "Tesla", NULL };
-
-const char *
-connector_label(const char *type)
-{
-	for (int i = 0; connector_types[i]; i++)
-		if (strcmp(connector_types[i], type) == 0)
-			return connector_labels[i];
-	return type;
-}
-
 #define CELLS_PER_DEGREE 64
 
 struct map_row {
@@ -469,28 +457,6 @@ mapindex_answer(struct mapindex *ix, const struct map_query *q, struct buf *out)
 
 /* ---------------------------------------------------------------- rows from PostgreSQL */
 
-static int
-parse_ll(const char *s, long long *v)
-{
-	char *end;
-
-	if (s == NULL || *s == '\0')
-		return -1;
-	*v = strtoll(s, &end, 10);
-	return *end ? -1 : 0;
-}
-
-static int
-parse_deg(const char *s, double lim, double *v)
-{
-	char *end;
-
-	if (s == NULL || *s == '\0')
-		return -1;
-	*v = strtod(s, &end);
-	return *end || !(*v >= -lim && *v <= lim) ? -1 : 0;
-}
-
 int
 map_listing_parse(struct map_listing *l, const char *id, const char *lon, const char *lat,
 	const char *price, const char *status, const char *types, const char *watts)
@@ -500,8 +466,9 @@ map_listing_parse(struct map_listing *l, const char *id, const char *lon, const 
 	int st = -1;
 
 	memset(l, 0, sizeof *l);
-	if (parse_ll(id, &l->id) || parse_deg(lon, 180, &l->lon) || parse_deg(lat, 90, &l->lat) ||
-	    parse_ll(price, &l->price) || status == NULL || types == NULL || watts == NULL)
+	if (parse_long(id, LLONG_MIN, LLONG_MAX, &l->id) || parse_float8(lon, -180, 180, &l->lon) ||
+	    parse_float8(lat, -90, 90, &l->lat) || parse_long(price, LLONG_MIN, LLONG_MAX, &l->price) ||
+	    status == NULL || types == NULL || watts == NULL)
 		return -1;
 	for (int i = 0; i < 4; i++)
 		if (strcmp(status, statuses[i]) == 0)
@@ -510,12 +477,15 @@ map_listing_parse(struct map_listing *l, const char *id, const char *lon, const 
 		return -1;
 	l->status = (enum map_status)st;
 	while (*types || *watts) {
-		size_t tl = strcspn(types, " ");
-		char *end;
+		size_t tl = strcspn(types, " "), wl = strcspn(watts, " ");
+		char num[24];
 		int t = -1;
 
-		w = strtoll(watts, &end, 10);
-		if (tl == 0 || end == watts || (*end && *end != ' ') || w < 0 || w > INT_MAX)
+		if (tl == 0 || wl == 0 || wl >= sizeof num)
+			return -1;
+		memcpy(num, watts, wl);
+		num[wl] = '\0';
+		if (parse_long(num, 0, INT_MAX, &w))
 			return -1;
 		for (int i = 0; i < MAP_TYPES; i++)
 			if (strlen(connector_types[i]) == tl && memcmp(connector_types[i], types, tl) == 0)
@@ -525,7 +495,7 @@ map_listing_parse(struct map_listing *l, const char *id, const char *lon, const 
 		if (w > l->max_watts)
 			l->max_watts = (int)w;
 		types += tl + (types[tl] == ' ');
-		watts = end + (*end == ' ');
+		watts += wl + (watts[wl] == ' ');
 	}
 	return 0;
 }

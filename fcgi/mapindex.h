@@ -7,11 +7,12 @@
 
 #include <stddef.h>
 
+#include "connector.h"
 #include "evshare.h"
 
 enum map_status { MS_AVAILABLE, MS_CHARGING, MS_OFFLINE, MS_UNKNOWN };
 
-#define MAP_TYPES 7   /* the entries of connector_types[] (fcgi/map.c), in that order */
+#define MAP_TYPES CONNECTOR_TYPES   /* watts[] has one per connector_types[] (connector.c), in that order */
 
 /* What the filters and the clusters need of one listing. */
 struct map_listing {

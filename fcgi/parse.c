@@ -1,14 +1,15 @@
-/* parse.c - see parse.h. Pure: no I/O; the only static state is a cached "C" locale. */
+/* parse.c - see parse.h. Pure: no I/O, no static state of its own. */
 #include <errno.h>
 #include <float.h>
 #include <limits.h>
-#include <locale.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "buf.h"
+#include "number.h"
 #include "parse.h"
+#include "utf8.h"
 
 /* --- kvlist --- */
 
@@ -113,70 +114,6 @@ parse_status_str(enum parse_status st)
 }
 
 /* --- text checks and percent-decoding --- */
-
-int
-utf8_valid(const char *str, size_t len)
-{
-	const unsigned char *s = (const unsigned char *)str;
-	size_t i = 0;
-
-	while (i < len) {
-		unsigned char c = s[i];
-		unsigned char lo = 0x80, hi = 0xBF;     /* allowed range of the 2nd byte */
-		size_t need;
-
-		if (c < 0x80) {
-			i++;
-			continue;
-		}
-		if (c >= 0xC2 && c <= 0xDF)
-			need = 1;
-		else if (c >= 0xE0 && c <= 0xEF) {
-			need = 2;
-			if (c == 0xE0)
-				lo = 0xA0;              /* overlong */
-			else if (c == 0xED)
-				hi = 0x9F;              /* surrogates */
-		} else if (c >= 0xF0 && c <= 0xF4) {
-			need = 3;
-			if (c == 0xF0)
-				lo = 0x90;              /* overlong */
-			else if (c == 0xF4)
-				hi = 0x8F;              /* above U+10FFFF */
-		} else
-			return 0;                       /* C0, C1, F5..FF, stray continuation */
-		if (len - i <= need || s[i + 1] < lo || s[i + 1] > hi)
-			return 0;
-		for (size_t k = 2; k <= need; k++)
-			if (s[i + k] < 0x80 || s[i + k] > 0xBF)
-				return 0;
-		i += need + 1;
-	}
-	return 1;
-}
-
-size_t
-utf8_prefix(const char *str, size_t len)
-{
-	const unsigned char *s = (const unsigned char *)str;
-	size_t lead = len, need;
-
-	/* back over at most three continuation bytes to the lead byte of the last character */
-	while (lead > 0 && len - lead < 4 && (s[lead - 1] & 0xC0) == 0x80)
-		lead--;
-	if (lead == 0 || (s[lead - 1] & 0xC0) == 0x80)
-		return len;                     /* no lead byte in reach: not ours to judge */
-	lead--;
-	if (s[lead] < 0x80)
-		need = 1;
-	else if (s[lead] >= 0xF0)
-		need = 4;
-	else if (s[lead] >= 0xE0)
-		need = 3;
-	else
-		need = 2;
-	return len - lead < need ? lead : len;
-}
 
 int
 text_plain(const char *str)
@@ -549,9 +486,12 @@ pick_lang(const char *al)
 
 /* --- numbers --- */
 
-/* Whether s is "-?D+" (frac 0) or "-?D+(.D+)?" (frac 1), the whole string. */
+/* What a number may have beyond "-?D+": a fraction ".D+", an exponent "e[+-]?D+" ('e' or 'E'). */
+enum { NUM_FRAC = 1, NUM_EXP = 2 };
+
+/* Whether s is "-?D+", with what parts allows beyond, the whole string. */
 static int
-is_decimal(const char *s, int frac)
+is_decimal(const char *s, int parts)
 {
 	if (*s == '-')
 		s++;
@@ -559,8 +499,17 @@ is_decimal(const char *s, int frac)
 		return 0;
 	while (is_digit(*s))
 		s++;
-	if (frac && *s == '.') {
+	if ((parts & NUM_FRAC) && *s == '.') {
 		s++;
+		if (!is_digit(*s))
+			return 0;
+		while (is_digit(*s))
+			s++;
+	}
+	if ((parts & NUM_EXP) && (*s == 'e' || *s == 'E')) {
+		s++;
+		if (*s == '+' || *s == '-')
+			s++;
 		if (!is_digit(*s))
 			return 0;
 		while (is_digit(*s))
@@ -585,39 +534,33 @@ parse_long(const char *s, long long min, long long max, long long *out)
 	return 0;
 }
 
-/* The "C" locale, so that strtod() reads '.' even if someone called setlocale(). glibc hands
- * out a static object for "C"; elsewhere this is one allocation kept for the process. */
-static locale_t
-c_locale(void)
+/* strtod of s, the whole string (what is_decimal(s, parts) allows), in [min, max] */
+static int
+decimal_double(const char *s, int parts, double min, double max, double *out)
 {
-	static locale_t c;
+	double v;
+	char *end;
 
-	if (c == (locale_t)0)
-		c = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
-	return c;
+	if (s == NULL || !is_decimal(s, parts))
+		return -1;
+	errno = 0;
+	v = strtod_c(s, &end);
+	if (errno != 0 || *end != '\0' || !(v >= min && v <= max))
+		return -1;
+	*out = v;
+	return 0;
 }
 
 int
 parse_double(const char *s, double min, double max, double *out)
 {
-	locale_t c, old = (locale_t)0;
-	double v;
-	char *end;
-	int err;
+	return decimal_double(s, NUM_FRAC, min, max, out);
+}
 
-	if (s == NULL || !is_decimal(s, 1))
-		return -1;
-	if ((c = c_locale()) != (locale_t)0)
-		old = uselocale(c);
-	errno = 0;
-	v = strtod(s, &end);
-	err = errno;
-	if (old != (locale_t)0)
-		uselocale(old);
-	if (err != 0 || *end != '\0' || !(v >= min && v <= max))
-		return -1;
-	*out = v;
-	return 0;
+int
+parse_float8(const char *s, double min, double max, double *out)
+{
+	return decimal_double(s, NUM_FRAC | NUM_EXP, min, max, out);
 }
 
 int

@@ -4,12 +4,14 @@
  * map bounding boxes). No I/O, no globals a caller can see; every function only reads its input
  * and writes what it is given. Every string these parsers put in a kvlist is valid UTF-8 with no
  * NUL and no control characters other than tab, CR and LF, so handlers may print it (escaped) as
- * it is. Single-threaded use is assumed (as FastCGI gives): parse_double() caches a locale.
+ * it is. Thread-safe (the "C" locale parse_double reads numbers in is lib/number.c's).
  */
 #ifndef EVSHARE_PARSE_H
 #define EVSHARE_PARSE_H
 
 #include <stddef.h>
+
+#include "utf8.h"          /* utf8_valid, utf8_prefix: what "valid UTF-8" means here */
 
 struct kv {
 	char *name;             /* malloc'd, NUL-terminated, decoded */
@@ -71,16 +73,6 @@ enum parse_status parse_urlencoded(struct kvlist *out, const char *s, size_t len
  */
 enum parse_status parse_cookies(struct kvlist *out, const char *header, size_t max_pairs);
 
-/* 1 if s[0..len) is strict UTF-8 (no overlong forms, no surrogates, nothing above U+10FFFF),
- * else 0. NUL bytes are valid UTF-8 here; callers that mind check for them. */
-int utf8_valid(const char *s, size_t len);
-
-/* How many of the first len bytes of s to keep so that a cut there does not split a UTF-8
- * character: len itself, or less when the last character is incomplete (s was cut in its
- * middle, as snprintf does). Only the end is looked at: s[0..len) is taken to be UTF-8 but for
- * its end. Pure. */
-size_t utf8_prefix(const char *s, size_t len);
-
 /* 1 if s (UTF-8) holds none of the invisible characters that change how text around them is
  * shown: bidi embeddings, overrides and isolates (U+202A..U+202E, U+2066..U+2069) and
  * zero-width or directional marks (U+200B..U+200F, U+2060, U+FEFF). A title or a name with one
@@ -119,6 +111,10 @@ const char *pick_lang(const char *accept_language);
  */
 int parse_long(const char *s, long long min, long long max, long long *out);
 int parse_double(const char *s, double min, double max, double *out);
+/* A double precision value as PostgreSQL writes it ("14.4378", "-3", "1e-05", "1.5e+20"):
+ * parse_double's numbers with an optional exponent: 'e' or 'E', an optional sign, digits (still
+ * no inf, nan or spaces). For columns read back from the database, not for input. 0 ok, -1 bad. */
+int parse_float8(const char *s, double min, double max, double *out);
 
 /* Money in CZK: "6", "6.5", "6,50" (either '.' or ',', then 1 or 2 digits) -> 650 minor units.
  * No sign, no spaces, no thousands separators. Must be <= max_minor. 0 ok, -1 bad. */

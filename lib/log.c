@@ -2,11 +2,11 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/time.h>
-#include <time.h>
 #include <unistd.h>
 
+#include "clock.h"
 #include "log.h"
+#include "utf8.h"
 
 static const char *log_prog = "evshare";
 static enum log_level log_max = LOGL_INFO;
@@ -38,23 +38,12 @@ log_level_parse(const char *s)
 static size_t
 plain_len(const unsigned char *p, size_t left)
 {
-	unsigned c = p[0], cp;
+	unsigned cp;
 	size_t n;
 
-	if (c < 0x80)
-		return c >= 0x20 && c != 0x7F && c != '\\';
-	/* well formed, shortest form, no surrogate, <= U+10FFFF */
-	n = c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
-	if (n == 0 || n > left)
-		return 0;
-	cp = c & (0x7Fu >> n);
-	for (size_t i = 1; i < n; i++) {
-		if ((p[i] & 0xC0) != 0x80)
-			return 0;
-		cp = cp << 6 | (p[i] & 0x3F);
-	}
-	if ((n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) || cp > 0x10FFFF ||
-	    (cp >= 0xD800 && cp <= 0xDFFF))
+	if (p[0] < 0x80)
+		return p[0] >= 0x20 && p[0] != 0x7F && p[0] != '\\';
+	if ((n = utf8_char(p, left, &cp)) == 0)
 		return 0;
 	/* C1 controls, line and paragraph separators, bidirectional overrides and isolates */
 	if (cp <= 0x9F || (cp >= 0x2028 && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069))
@@ -137,18 +126,14 @@ write_escaped(const char *head, const char *msg, size_t n)
 void
 log_msg(enum log_level level, const char *file, int line, const char *fmt, ...)
 {
-	char msg[1024], ts[32], head[256];
-	struct timeval tv;
-	struct tm tm;
+	char msg[1024], ts[CLOCK_TEXT_MAX], head[256];
 	va_list ap;
 	size_t n;
 	int len;
 
 	if (level > log_max)
 		return;
-	gettimeofday(&tv, NULL);
-	gmtime_r(&tv.tv_sec, &tm);
-	strftime(ts, sizeof ts, "%Y-%m-%dT%H:%M:%S", &tm);
+	clock_now(CLOCK_ISO, ts);
 	va_start(ap, fmt);
 	len = vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
@@ -156,8 +141,7 @@ log_msg(enum log_level level, const char *file, int line, const char *fmt, ...)
 	msg[n] = '\0';
 	while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == '\r'))
 		msg[--n] = '\0';
-	snprintf(head, sizeof head, "%s.%03ldZ %s[%d] %s %s:%d ", ts, (long)tv.tv_usec / 1000,
-	    log_prog, (int)getpid(), log_names[level], file, line);
+	snprintf(head, sizeof head, "%s %s[%d] %s %s:%d ", ts, log_prog, (int)getpid(), log_names[level], file, line);
 	/* one write per line so lines from several processes do not interleave */
 	if (log_clean_prefix(msg, n) == n)
 		fprintf(stderr, "%s%s\n", head, msg);

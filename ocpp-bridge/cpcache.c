@@ -1,11 +1,13 @@
 /* cpcache.c - the registered charge points, in memory: the websocket handshake must decide
  * 404 / 401 at once, without waiting on the database. Loaded at start, kept current by the
- * ocpp_charge_points notifications (see sql/002_ocpp.sql) and reloaded whenever LISTEN is
+ * ocpp_charge_points notifications (charge_points_notify, sql/defs/20_ocpp.sql) and reloaded
+ * whenever LISTEN is
  * re-established. Loop thread only. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "bridge.h"
+#include "hash.h"
 
 #define NBUCKETS 16384
 
@@ -15,11 +17,7 @@ static size_t ncps;
 static unsigned
 hash_str(const char *s)
 {
-	unsigned h = 2166136261u;
-
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 16777619u;
-	return h % NBUCKETS;
+	return hash_fnv1a(s) % NBUCKETS;
 }
 
 static unsigned

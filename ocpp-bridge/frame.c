@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "frame.h"
+#include "utf8.h"
 
 int
 frame_id_ok(const char *s)
@@ -14,31 +15,36 @@ frame_id_ok(const char *s)
 	return n >= 1 && n <= OCPP_ID_MAX;
 }
 
+/* i past the white space at t[i..len) */
+static size_t
+skip_space(const char *t, size_t i, size_t len)
+{
+	while (i < len && isspace((unsigned char)t[i]))
+		i++;
+	return i;
+}
+
 /* From text that is not a valid frame, the message type and unique id if they can be read
  * ("[2, \"abc\"" at the start), so that an error can still name the message it answers. */
 static void
 salvage(const char *t, size_t len, struct frame *f)
 {
-	size_t i = 0, j;
+	size_t i, j;
 	int type = 0;
 
-	while (i < len && isspace((unsigned char)t[i]))
-		i++;
+	i = skip_space(t, 0, len);
 	if (i >= len || t[i++] != '[')
 		return;
-	while (i < len && isspace((unsigned char)t[i]))
-		i++;
+	i = skip_space(t, i, len);
 	if (i >= len || !isdigit((unsigned char)t[i]))
 		return;
 	while (i < len && isdigit((unsigned char)t[i]) && type < 1000)
 		type = type * 10 + (t[i++] - '0');
 	f->type = type;
-	while (i < len && isspace((unsigned char)t[i]))
-		i++;
+	i = skip_space(t, i, len);
 	if (i >= len || t[i++] != ',')
 		return;
-	while (i < len && isspace((unsigned char)t[i]))
-		i++;
+	i = skip_space(t, i, len);
 	if (i >= len || t[i++] != '"')
 		return;
 	for (j = i; j < len && t[j] != '"' && t[j] != '\\' && (unsigned char)t[j] >= 0x20; j++)
@@ -144,22 +150,13 @@ add_str(struct buf *b, const char *s)
 	int rc = buf_add(b, "\"", 1);
 
 	for (run = p; *p && rc == 0; ) {
-		unsigned c = *p, n, cp;
+		unsigned c = *p, cp;
+		size_t n;
 		char esc[8];
 
 		if (c >= 0x80) {
-			/* a multi-byte sequence: well formed, shortest form, no surrogate, <= U+10FFFF */
-			n = c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
-			if (n == 0)
-				return -1;
-			cp = c & (0x7F >> n);
-			for (unsigned i = 1; i < n; i++) {
-				if ((p[i] & 0xC0) != 0x80)
-					return -1;
-				cp = cp << 6 | (p[i] & 0x3F);
-			}
-			if ((n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) || cp > 0x10FFFF ||
-			    (cp >= 0xD800 && cp <= 0xDFFF))
+			/* a NUL-terminated string: utf8_char reads no further than its NUL */
+			if ((n = utf8_char(p, 4, &cp)) == 0)
 				return -1;
 			p += n;
 			continue;

@@ -2,24 +2,16 @@
 #include <arpa/inet.h>
 #include <ctype.h>
 #include <errno.h>
-#include <locale.h>
 #include <math.h>
-#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/time.h>
 
+#include "clock.h"
+#include "hash.h"
+#include "number.h"
 #include "util.h"
-
-static locale_t c_locale;
-
-static void
-c_locale_init(void)
-{
-	c_locale = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
-}
 
 int
 identity_ok(const char *s)
@@ -148,24 +140,6 @@ unit_normalise(const char *unit, double *value)
 	return u;
 }
 
-/* The C locale's strtod, for the rare value the exact fast path below cannot take. */
-static double
-strtod_c(const char *s)
-{
-	static pthread_once_t once = PTHREAD_ONCE_INIT;
-
-	locale_t was;
-	double v;
-
-	pthread_once(&once, c_locale_init);
-	if (c_locale == (locale_t)0)
-		return strtod(s, NULL);
-	was = uselocale(c_locale);      /* this thread's only (POSIX; strtod_l is a GNU extension) */
-	v = strtod(s, NULL);
-	uselocale(was);
-	return v;
-}
-
 /* below it, mant * 10 + 9 is still at most 2^53: every such integer is an exact double */
 #define MANT_LIMIT UINT64_C(900719925474099)
 
@@ -231,7 +205,7 @@ parse_decimal(const char *s, int scale, double *out)
 	else if (exact && exp10 >= -22 && exp10 <= 22)
 		v = exp10 < 0 ? (double)mant / pow10[-exp10] : (double)mant * pow10[exp10];
 	else
-		v = fabs(strtod_c(num)) * pow(10, scale);
+		v = fabs(strtod_c(num, NULL)) * pow(10, scale);
 	if (!isfinite(v))
 		return -1;
 	*out = neg && v != 0 ? -v : v;
@@ -253,29 +227,10 @@ parse_value_in(const char *s, const char *unit, const char **normal, double *out
 	return parse_decimal(s, e, out);
 }
 
-size_t
-utf8_prefix(const char *s, size_t max)
-{
-	size_t n = strnlen(s, max + 1);
-
-	if (n <= max)
-		return n;
-	while (max > 0 && ((unsigned char)s[max] & 0xC0) == 0x80)
-		max--;
-	return max;
-}
-
 void
 time_now_iso(char out[32])
 {
-	struct timeval tv;
-	struct tm tm;
-	char b[24];
-
-	gettimeofday(&tv, NULL);
-	gmtime_r(&tv.tv_sec, &tm);
-	strftime(b, sizeof b, "%Y-%m-%dT%H:%M:%S", &tm);
-	snprintf(out, 32, "%s.%03dZ", b, (int)(tv.tv_usec / 1000));
+	clock_now(CLOCK_ISO, out);
 }
 
 /* addr as 16 bytes (IPv4 as ::ffff:a.b.c.d); 0, or -1 if it is not an address */
@@ -405,20 +360,10 @@ client_address(const struct trusted *t, const char *peer, const char *xff, char 
 	}
 }
 
-static unsigned
-key_hash(const char *s)
-{
-	unsigned h = 2166136261u;
-
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 16777619u;
-	return h % 1024;
-}
-
 static struct throttle_entry *
 throttle_get(struct throttle *t, const char *key, time_t now, int create)
 {
-	unsigned h = key_hash(key);
+	unsigned h = hash_fnv1a(key) % 1024;
 	struct throttle_entry **pp, *e;
 	unsigned window = t->window ? t->window : 60;
 
@@ -488,34 +433,6 @@ throttle_free(struct throttle *t)
 	t->n = 0;
 }
 
-int
-buf_add_json_str(struct buf *b, const char *s)
-{
-	const char *run;
-
-	if (buf_add(b, "\"", 1))
-		return -1;
-	for (run = s; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-
-		if (c != '"' && c != '\\' && c >= 0x20)
-			continue;
-		if (s > run && buf_add(b, run, (size_t)(s - run)))
-			return -1;
-		run = s + 1;
-		if (c == '"' || c == '\\') {
-			char e[2] = { '\\', (char)c };
-			if (buf_add(b, e, 2))
-				return -1;
-		} else if (buf_printf(b, "\\u%04x", c)) {
-			return -1;
-		}
-	}
-	if (s > run && buf_add(b, run, (size_t)(s - run)))
-		return -1;
-	return buf_add(b, "\"", 1);
-}
-
 static const char *
 default_unit(const char *measurand)
 {
@@ -529,51 +446,6 @@ default_unit(const char *measurand)
 		if (strncmp(measurand, map[i].prefix, strlen(map[i].prefix)) == 0)
 			return map[i].unit;
 	return "Wh";
-}
-
-json_t *
-meter_samples(const json_t *mvs, unsigned *skipped)
-{
-	json_t *out = json_array(), *mv, *sv;
-	size_t i, k;
-
-	*skipped = 0;
-	if (out == NULL)
-		return NULL;
-	json_array_foreach(mvs, i, mv) {
-		const char *t = json_string_value(json_object_get(mv, "timestamp"));
-
-		json_array_foreach(json_object_get(mv, "sampledValue"), k, sv) {
-			const char *val = json_string_value(json_object_get(sv, "value"));
-			const char *fmt = json_string_value(json_object_get(sv, "format"));
-			const char *m = json_string_value(json_object_get(sv, "measurand"));
-			const char *u = json_string_value(json_object_get(sv, "unit"));
-			double v;
-			json_t *row;
-
-			const char *nu;
-
-			if (t == NULL || val == NULL || (fmt && strcmp(fmt, "SignedData") == 0) ||
-			    parse_value_in(val, u, &nu, &v) < 0) {
-				(*skipped)++;
-				continue;
-			}
-			if (m == NULL)
-				m = "Energy.Active.Import.Register";
-			u = u ? nu : default_unit(m);
-			row = json_pack("{s:s,s:s,s:s,s:f}", "t", t, "m", m, "u", u, "v", v);
-			if (row == NULL)
-				continue;
-			if (json_object_get(sv, "context"))
-				json_object_set(row, "c", json_object_get(sv, "context"));
-			if (json_object_get(sv, "phase"))
-				json_object_set(row, "p", json_object_get(sv, "phase"));
-			if (json_object_get(sv, "location"))
-				json_object_set(row, "l", json_object_get(sv, "location"));
-			json_array_append_new(out, row);
-		}
-	}
-	return out;
 }
 
 int
@@ -776,12 +648,95 @@ value_in_range(const char *m, double v)
 	return fabs(v) <= METER_VALUE_MAX;
 }
 
-/* One accepted sampled value of a MeterValues message (pointers into the message, or static). */
+/* One sampled value that is a number, as stored: pointers into the message, or static (the
+ * defaults). */
 struct mval {
-	const char *t, *m, *c, *p, *l, *u;
-	double v;
-	int done;               /* emitted, or a duplicate of one emitted */
+	const char *t, *m, *c, *p, *l, *u;      /* timestamp, measurand, context, phase, location, unit */
+	double v;               /* in unit, normalised */
+	size_t i, k;            /* where: meterValue[i].sampledValue[k] */
+	int done;               /* meter_rows: emitted, or a duplicate of one emitted */
 };
+
+/* The one walk of a meterValue (or transactionData) array: every sampled value that is a
+ * number, in the order sent, into *out (malloc'd, the caller frees it; *nval of them), the
+ * OCPP defaults filled in (measurand Energy.Active.Import.Register, the measurand's usual
+ * unit) and units normalised. A value without a timestamp, signed data and a value that is not
+ * a number are counted in *skipped. 0, or -1 when out of memory. */
+static int
+meter_collect(const json_t *mvs, struct mval **out, size_t *nval, unsigned *skipped)
+{
+	const json_t *mv, *sv;
+	struct mval *val;
+	size_t i, k, n = 0, max = 0;
+
+	*skipped = 0;
+	json_array_foreach(mvs, i, mv)
+		max += json_array_size(json_object_get(mv, "sampledValue"));
+	if ((val = calloc(max ? max : 1, sizeof *val)) == NULL)
+		return -1;
+	json_array_foreach(mvs, i, mv) {
+		const char *t = json_string_value(json_object_get(mv, "timestamp"));
+
+		json_array_foreach(json_object_get(mv, "sampledValue"), k, sv) {
+			const char *s = json_string_value(json_object_get(sv, "value"));
+			const char *fmt = json_string_value(json_object_get(sv, "format"));
+			const char *u = json_string_value(json_object_get(sv, "unit"));
+			struct mval *a = &val[n];
+			const char *nu;
+
+			if (t == NULL || s == NULL || (fmt && strcmp(fmt, "SignedData") == 0) ||
+			    parse_value_in(s, u, &nu, &a->v) < 0) {
+				(*skipped)++;
+				continue;
+			}
+			a->t = t;
+			a->m = json_string_value(json_object_get(sv, "measurand"));
+			if (a->m == NULL)
+				a->m = "Energy.Active.Import.Register";
+			a->u = u ? nu : default_unit(a->m);
+			a->c = json_string_value(json_object_get(sv, "context"));
+			a->p = json_string_value(json_object_get(sv, "phase"));
+			a->l = json_string_value(json_object_get(sv, "location"));
+			a->i = i;
+			a->k = k;
+			n++;
+		}
+	}
+	*out = val;
+	*nval = n;
+	return 0;
+}
+
+json_t *
+meter_samples(const json_t *mvs, unsigned *skipped)
+{
+	struct mval *val;
+	size_t nval;
+	json_t *out;
+
+	if (meter_collect(mvs, &val, &nval, skipped) < 0)
+		return NULL;
+	if ((out = json_array()) == NULL) {
+		free(val);
+		return NULL;
+	}
+	for (size_t i = 0; i < nval; i++) {
+		const struct mval *a = &val[i];
+		json_t *row = json_pack("{s:s,s:s,s:s,s:f}", "t", a->t, "m", a->m, "u", a->u, "v", a->v);
+
+		if (row == NULL)
+			continue;
+		if (a->c)
+			json_object_set_new(row, "c", json_string(a->c));
+		if (a->p)
+			json_object_set_new(row, "p", json_string(a->p));
+		if (a->l)
+			json_object_set_new(row, "l", json_string(a->l));
+		json_array_append_new(out, row);
+	}
+	free(val);
+	return out;
+}
 
 static int
 same_str(const char *a, const char *b)
@@ -840,59 +795,30 @@ meter_rows(const json_t *mvs, long long cp, struct buf cols[METER_COLS], unsigne
            double *energy_wh, double *power_w)
 {
 	const char *energy_t = NULL, *power_t = NULL;
-	const json_t *mv, *sv;
 	struct mval *val;
-	size_t i, k, nval = 0, max = 0;
+	size_t i, nval;
 	int rc = 0;
 
-	*n = *skipped = 0;
+	*n = 0;
 	*energy_wh = *power_w = NAN;
-	json_array_foreach(mvs, i, mv)
-		max += json_array_size(json_object_get(mv, "sampledValue"));
-	if ((val = calloc(max ? max : 1, sizeof *val)) == NULL)
+	if (meter_collect(mvs, &val, &nval, skipped) < 0)
 		return -1;
-	json_array_foreach(mvs, i, mv) {
-		const char *t = json_string_value(json_object_get(mv, "timestamp"));
+	for (i = 0; i < nval; i++) {
+		const struct mval *a = &val[i];
 
-		json_array_foreach(json_object_get(mv, "sampledValue"), k, sv) {
-			const char *s = json_string_value(json_object_get(sv, "value"));
-			const char *fmt = json_string_value(json_object_get(sv, "format"));
-			const char *u = json_string_value(json_object_get(sv, "unit"));
-			struct mval *a = &val[nval];
-			const char *nu;
-
-			if (t == NULL || s == NULL || (fmt && strcmp(fmt, "SignedData") == 0) ||
-			    parse_value_in(s, u, &nu, &a->v) < 0) {
-				(*skipped)++;
-				continue;
-			}
-			a->t = t;
-			a->m = json_string_value(json_object_get(sv, "measurand"));
-			if (a->m == NULL)
-				a->m = "Energy.Active.Import.Register";
-			a->u = u ? nu : default_unit(a->m);
-			if (!isfinite(a->v)) {
-				(*skipped)++;
-				continue;
-			}
-			if (!value_in_range(a->m, a->v)) {
-				free(val);
-				return -2;      /* meter_check says which */
-			}
-			a->c = json_string_value(json_object_get(sv, "context"));
-			a->p = json_string_value(json_object_get(sv, "phase"));
-			a->l = json_string_value(json_object_get(sv, "location"));
-			nval++;
-			/* the event carries the latest reading of the whole charger's energy and power */
-			if (a->p == NULL && strcmp(a->m, "Energy.Active.Import.Register") == 0 &&
-			    (energy_t == NULL || strcmp(t, energy_t) >= 0)) {
-				energy_t = t;
-				*energy_wh = a->v;
-			} else if (a->p == NULL && strcmp(a->m, "Power.Active.Import") == 0 &&
-			    (power_t == NULL || strcmp(t, power_t) >= 0)) {
-				power_t = t;
-				*power_w = a->v;
-			}
+		if (!value_in_range(a->m, a->v)) {
+			free(val);
+			return -2;      /* meter_check says which */
+		}
+		/* the event carries the latest reading of the whole charger's energy and power */
+		if (a->p == NULL && strcmp(a->m, "Energy.Active.Import.Register") == 0 &&
+		    (energy_t == NULL || strcmp(a->t, energy_t) >= 0)) {
+			energy_t = a->t;
+			*energy_wh = a->v;
+		} else if (a->p == NULL && strcmp(a->m, "Power.Active.Import") == 0 &&
+		    (power_t == NULL || strcmp(a->t, power_t) >= 0)) {
+			power_t = a->t;
+			*power_w = a->v;
 		}
 	}
 	for (i = 0; i < nval && rc == 0; i++)
@@ -905,33 +831,26 @@ meter_rows(const json_t *mvs, long long cp, struct buf cols[METER_COLS], unsigne
 int
 meter_check(const json_t *mvs, const char *path, char *msg, size_t msglen)
 {
-	const json_t *mv, *sv;
-	size_t i, k;
+	struct mval *val;
+	size_t nval;
+	unsigned skipped;
+	int rc = 0;
 
-	json_array_foreach(mvs, i, mv) {
-		json_array_foreach(json_object_get(mv, "sampledValue"), k, sv) {
-			const char *s = json_string_value(json_object_get(sv, "value"));
-			const char *fmt = json_string_value(json_object_get(sv, "format"));
-			const char *u = json_string_value(json_object_get(sv, "unit"));
-			const char *m = json_string_value(json_object_get(sv, "measurand"));
-			const char *nu;
-			double v;
+	if (meter_collect(mvs, &val, &nval, &skipped) < 0)
+		return 0;       /* nothing to go on; storing the values runs out of memory too */
+	for (size_t i = 0; i < nval && rc == 0; i++) {
+		const struct mval *a = &val[i];
 
-			if (s == NULL || (fmt && strcmp(fmt, "SignedData") == 0) || parse_value_in(s, u, &nu, &v) < 0)
-				continue;       /* not a number: skipped when stored */
-			if (m == NULL)
-				m = "Energy.Active.Import.Register";
-			u = u ? nu : default_unit(m);
-			if (value_in_range(m, v))
-				continue;
-			if (value_in_range("", v))      /* in range for anything but a register */
-				snprintf(msg, msglen, "%s/%zu/sampledValue/%zu/value: %s must be a reading from "
-				    "0 to 9e15 %s", path, i, k, m, u);
-			else
-				snprintf(msg, msglen, "%s/%zu/sampledValue/%zu/value: %s beyond +-9e15 %s", path,
-				    i, k, m, u);
-			return -1;
-		}
+		if (value_in_range(a->m, a->v))
+			continue;
+		if (value_in_range("", a->v))   /* in range for anything but a register */
+			snprintf(msg, msglen, "%s/%zu/sampledValue/%zu/value: %s must be a reading from "
+			    "0 to 9e15 %s", path, a->i, a->k, a->m, a->u);
+		else
+			snprintf(msg, msglen, "%s/%zu/sampledValue/%zu/value: %s beyond +-9e15 %s", path,
+			    a->i, a->k, a->m, a->u);
+		rc = -1;
 	}
-	return 0;
+	free(val);
+	return rc;
 }

@@ -1,12 +1,14 @@
 /*
  * util.h - the bridge's small pure helpers: identities and the endpoint path, HTTP Basic
- * credentials, meter value units, timestamps, the client's address, the auth throttle and a string
- * builder. No I/O; each function only reads its input and writes what it is given.
+ * credentials, meter value units, timestamps, the client's address, the auth throttle, the
+ * text of COPY fields and array literals, JSON array splitting, and meter values as the store
+ * takes them. No I/O; each function only reads its input and writes what it is given.
  */
 #ifndef OCPP_UTIL_H
 #define OCPP_UTIL_H
 
 #include "buf.h"
+#include "utf8.h"          /* utf8_prefix: descriptions cut to a length */
 
 #include <stddef.h>
 #include <stdint.h>
@@ -39,20 +41,7 @@ int parse_value(const char *s, double *out);
  * unit_normalise names it) exactly: "7.36" kWh is 7360 Wh, not 7360.000000000001. */
 int parse_value_in(const char *s, const char *unit, const char **normal, double *out);
 
-/* The byte length of the longest prefix of s (valid UTF-8) that is at most max bytes and ends
- * on a character boundary (a description cut there stays valid UTF-8). */
-size_t utf8_prefix(const char *s, size_t max);
-
-/* What the schema cannot check in MeterValues' meterValue (or StopTransaction's
- * transactionData), as meterStart and meterStop are checked: after units are normalised
- * (kWh -> Wh), a register (a measurand ending in ".Register", the default measurand included)
- * is a reading from 0 to METER_VALUE_MAX, and no value is beyond +-METER_VALUE_MAX. Values that
- * are not numbers are not looked at (they are skipped when stored). 0, or -1 with the first
- * offender in msg, its JSON path starting with path ("/meterValue/0/sampledValue/1/value: ..."). */
-#define METER_VALUE_MAX 9e15
-int meter_check(const json_t *meter_values, const char *path, char *msg, size_t msglen);
-
-/* Current UTC time as "2024-01-02T03:04:05.123Z" into out (32 bytes). */
+/* Current UTC time as "2024-01-02T03:04:05.123Z" into out (32 bytes): clock_now(CLOCK_ISO), lib/clock.h. */
 void time_now_iso(char out[32]);
 
 /* Who is connecting. The peer's address, unless the peer is one of the trusted proxies
@@ -99,16 +88,6 @@ unsigned throttle_wait(struct throttle *t, const char *key, time_t now);
 void throttle_free(struct throttle *t);
 
 /* Growing strings are lib/buf.h's; what the bridge appends to them beyond text: */
-/* s as a JSON string literal (quoted, escaped); 0 or -1 (no memory) */
-int buf_add_json_str(struct buf *b, const char *s);
-
-/* MeterValues' meterValue (or StopTransaction's transactionData) array as the rows
- * ocpp_insert_samples() takes: [{"t","m","c","p","l","u","v"}], units normalised, the OCPP
- * defaults filled in (measurand Energy.Active.Import.Register, the measurand's usual unit).
- * Values that are not numbers (format SignedData) are skipped and counted in *skipped.
- * Returns a new array (caller decrefs) or NULL when out of memory. */
-json_t *meter_samples(const json_t *meter_values, unsigned *skipped);
-
 /* appends n bytes of s for a COPY ... FROM STDIN text-format field (\\, tab, newline, CR escaped) */
 int buf_add_copy_text(struct buf *b, const char *s, size_t n);
 /* appends s as an element of a PostgreSQL array literal: quoted and escaped, NULL for NULL */
@@ -127,8 +106,27 @@ int json_array_split(const char *text, size_t len, struct span *el, int max);
  * NUL-terminated; \u escapes as UTF-8). 0, or -1 if it is not one or does not fit. */
 int json_str_decode(const char *lit, size_t n, char *out, size_t outlen);
 
+/* MeterValues' meterValue (or StopTransaction's transactionData): the three below read it the
+ * same way, in one walk each (util.c's meter_collect): the sampled values that are numbers (not
+ * signed data, with a timestamp), the OCPP defaults filled in (measurand
+ * Energy.Active.Import.Register, the measurand's usual unit) and units normalised. */
+/* What the schema cannot check, as meterStart and meterStop are checked: after units are
+ * normalised (kWh -> Wh), a register (a measurand ending in ".Register", the default measurand included)
+ * is a reading from 0 to METER_VALUE_MAX, and no value is beyond +-METER_VALUE_MAX. Values that
+ * are not numbers are not looked at (they are skipped when stored). 0, or -1 with the first
+ * offender in msg, its JSON path starting with path ("/meterValue/0/sampledValue/1/value: ...");
+ * 0 also when out of memory (nothing could be looked at: storing the values fails then too). */
+#define METER_VALUE_MAX 9e15
+int meter_check(const json_t *meter_values, const char *path, char *msg, size_t msglen);
+
+/* The sampled values as the rows ocpp_insert_samples() (sql/defs/30_meter.sql) takes:
+ * [{"t","m","c","p","l","u","v"}] (no "c", "p", "l" when the value has none). Values that are
+ * not numbers are skipped and counted in *skipped. Returns a new array (caller decrefs) or NULL
+ * when out of memory. */
+json_t *meter_samples(const json_t *meter_values, unsigned *skipped);
+
 /* The same sampled values as columns for the grouped MeterValues statement (ocpp_meter_batch in
- * sql/010_ocpp_speed2.sql): each sampling appends one element to each of the METER_COLS lists
+ * sql/defs/30_meter.sql): each sampling appends one element to each of the METER_COLS lists
  * (array literal elements without the braces, joined by ','). Values with one timestamp are one
  * sampling, whatever meterValue element they came in; a value repeated within the message (same
  * timestamp, measurand, phase, location and context) is kept once, the first. A sampling's

@@ -36,7 +36,8 @@ CREATE TABLE map_listings (
 CREATE INDEX map_listings_geo ON map_listings USING gist (point(lon, lat));
 DROP INDEX listings_geo;
 
--- The labels the web side shows for connector types (fcgi/mapindex.c connector_labels).
+-- The labels the web side shows for connector types (fcgi/connector.c connector_labels); the
+-- current definition is sql/defs/40_map.sql.
 CREATE FUNCTION map_connector_label(type text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
 	SELECT CASE type WHEN 'type2' THEN 'Type 2' WHEN 'ccs2' THEN 'CCS2' WHEN 'chademo' THEN 'CHAdeMO'
 	       WHEN 'schuko' THEN 'Schuko' WHEN 'gbt' THEN 'GB/T' WHEN 'type1' THEN 'Type 1'

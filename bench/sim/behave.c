@@ -3,8 +3,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
+#include "clock.h"
 #include "sim.h"
 
 const char *const act_names[A__MAX] = {
@@ -23,34 +23,6 @@ const char *const status_names[] = {
 
 static const char *const models[] = { "X3-HAC", "HomeBox 11", "CityCharge 22", "Pulsar Plus" };
 static const int powers[] = { 11000, 7400, 22000, 3700 };
-
-void
-bh_iso_now(char out[32])
-{
-	/* the date and time to the second change once a second: made then, not for every message */
-	static time_t cached_s = -1;
-	static char cached[32];
-	static size_t n;
-	struct timespec now;
-	unsigned ms;
-
-	clock_gettime(CLOCK_REALTIME, &now);
-	if (now.tv_sec != cached_s) {
-		struct tm tm;
-
-		gmtime_r(&now.tv_sec, &tm);
-		n = strftime(cached, sizeof cached - 6, "%Y-%m-%dT%H:%M:%S", &tm);
-		cached_s = now.tv_sec;
-	}
-	ms = (unsigned)(now.tv_nsec / 1000000) % 1000u;
-	memcpy(out, cached, n);
-	out[n] = '.';
-	out[n + 1] = (char)('0' + ms / 100);
-	out[n + 2] = (char)('0' + ms / 10 % 10);
-	out[n + 3] = (char)('0' + ms % 10);
-	out[n + 4] = 'Z';
-	out[n + 5] = '\0';
-}
 
 static lws_usec_t
 secs(double s)
@@ -73,7 +45,7 @@ send_status(struct connector *k)
 {
 	char ts[32];
 
-	bh_iso_now(ts);
+	clock_now(CLOCK_ISO, ts);
 	cp_call(k->cp, A_STATUS, json_pack("{s i s s s s s s}", "connectorId", k->n,
 	    "errorCode", "NoError", "status", status_names[k->status], "timestamp", ts), k->n, 0);
 }
@@ -155,7 +127,7 @@ send_meter(struct connector *k, const char *context)
 
 	m.connector = k->n;
 	m.tx_id = k->tx_id > 0 ? k->tx_id : 0;
-	bh_iso_now(ts);
+	clock_now(CLOCK_ISO, ts);
 	m.ts = ts;
 	m.context = context;
 	m.wh = k->meter_wh;
@@ -197,7 +169,7 @@ do_stop(struct connector *k, const char *reason)
 	k->stopping = 1;
 	tmr_cancel(&k->sul_meter);
 	tmr_cancel(&k->sul_session);
-	bh_iso_now(ts1);
+	clock_now(CLOCK_ISO, ts1);
 	energy_sv(cp, begin, k->meter_start_wh, "Transaction.Begin");
 	energy_sv(cp, end, k->meter_wh, "Transaction.End");
 	td = json_pack("[{s s s o} {s s s o}]", "timestamp", k->start_ts, "sampledValue", begin,
@@ -216,7 +188,7 @@ send_start(struct connector *k)
 {
 	json_t *p;
 
-	bh_iso_now(k->start_ts);
+	clock_now(CLOCK_ISO, k->start_ts);
 	k->meter_start_wh = k->meter_wh;
 	p = json_pack("{s i s s s I s s}", "connectorId", k->n, "idTag", k->id_tag,
 	    "meterStart", (json_int_t)k->meter_wh, "timestamp", k->start_ts);
@@ -859,7 +831,7 @@ cmd_get_composite_schedule(struct cp *cp, const char *uid, json_t *p)
 		answer_status(cp, uid, "Rejected");
 		return;
 	}
-	bh_iso_now(ts);
+	clock_now(CLOCK_ISO, ts);
 	unit = unit && strcmp(unit, "W") == 0 ? "W" : "A";
 	cp_answer(cp, uid, json_pack("{s s s i s s s {s I s s s [{s i s f}]}}", "status", "Accepted",
 	    "connectorId", k->n, "scheduleStart", ts, "chargingSchedule", "duration",

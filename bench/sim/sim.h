@@ -230,7 +230,6 @@ int bh_on_error(struct cp *cp, struct call *c, const char *code);
 /* The server's CALL: answer it through cp_answer. */
 void bh_on_server_call(struct cp *cp, const char *uid, const char *action, json_t *payload);
 void bh_stop_all(struct cp *cp, const char *reason); /* queue StopTransaction for every session */
-void bh_iso_now(char out[32]);
 
 /* stats.c */
 int stats_init(struct stats *st);

@@ -11,6 +11,9 @@
 #include "../../ocpp-bridge/schemas.c"
 #include "../../ocpp-bridge/ocpp16.c"
 #include "../../lib/buf.c"
+#include "../../lib/utf8.c"
+#include "../../lib/number.c"
+#include "../../lib/clock.c"
 #include "../../ocpp-bridge/util.c"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

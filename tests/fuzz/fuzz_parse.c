@@ -7,6 +7,8 @@
  */
 #include "../../lib/buf.c"
 #include "../../fcgi/parse.c"
+#include "../../lib/utf8.c"
+#include "../../lib/number.c"
 
 #include <math.h>
 #include <stdint.h>
@@ -255,6 +257,15 @@ fuzz_numbers(const char *s)
 		CHECK(isfinite(d) && d >= -1e9 && d <= 1e9);
 		CHECK(strspn(s, "-0123456789.") == strlen(s));
 	}
+	/* float8: what parse_double takes, the same value; beyond it only an exponent */
+	if (parse_float8(s, -1e9, 1e9, &d) == 0) {
+		double d2;
+
+		CHECK(isfinite(d) && d >= -1e9 && d <= 1e9);
+		CHECK(strspn(s, "-+0123456789.eE") == strlen(s));
+		CHECK(parse_double(s, -1e9, 1e9, &d2) == 0 ? d2 == d : strpbrk(s, "eE") != NULL);
+	} else
+		CHECK(parse_double(s, -1e9, 1e9, &d) != 0);
 }
 
 int

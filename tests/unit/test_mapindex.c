@@ -162,6 +162,13 @@ test_parse(void)
 	T_INT(map_listing_parse(&l, "1", "1", "1", "1", "unknown", "type2 ccs2", "1"), -1, "parse: fewer powers than types");
 	T_INT(map_listing_parse(&l, "1", "1", "1", "1", "unknown", "type2", "1 2"), -1, "parse: more powers than types");
 	T_INT(map_listing_parse(&l, "1", "181", "1", "1", "unknown", "type2", "1"), -1, "parse: longitude out of range");
+	T_INT(map_listing_parse(&l, "1", "5e-05", "-1e-05", "1", "unknown", "type2", "1"), 0,
+	    "parse: coordinates as PostgreSQL writes small ones (5e-05)");
+	T_OK(l.lon == 5e-05 && l.lat == -1e-05, "parse: 5e-05, -1e-05");
+	T_INT(map_listing_parse(&l, "1", "1", "1", "1", "unknown", "type2", "-1"), -1, "parse: negative power");
+	T_INT(map_listing_parse(&l, "1", "1", "1", "1", "unknown", "type2", "x"), -1, "parse: power not a number");
+	T_INT(map_listing_parse(&l, "1", "1", "1", "1", "unknown", "type2", "3000000000"), -1, "parse: power beyond an int");
+	T_INT(map_listing_parse(&l, "1", "1", "1", "1.5", "unknown", "type2", "1"), -1, "parse: price not an integer");
 	T_INT(map_listing_parse(&l, "x", "1", "1", "1", "unknown", "type2", "1"), -1, "parse: id not a number");
 	T_INT(map_listing_parse(&l, "1", NULL, "1", "1", "unknown", "type2", "1"), -1, "parse: NULL position");
 	T_INT(map_listing_parse(&l, "1", "1", "1", "1", "charging", "warp type2", "9 7400"), 0, "parse: an unknown type is skipped");

@@ -36,6 +36,12 @@ test_frames(void)
 	T_INT(f.err, OCPP_FORMATION_VIOLATION, "truncated JSON: FormationViolation");
 	T_STR(f.id, "abc", "truncated JSON: the id is still read");
 	frame_free(&f);
+	T_INT(parse(" \n[ 2 ,\t\"xyz\" , \"Heartbeat\", {", &f), FRAME_BAD, "truncated JSON with white space");
+	T_STR(f.id, "xyz", "truncated JSON: the id is read past white space");
+	frame_free(&f);
+	T_INT(parse("[2 \"xyz\", {", &f), FRAME_BAD, "truncated JSON without the ','");
+	T_STR(f.id, "-1", "no ',' before the id: not read");
+	frame_free(&f);
 
 	T_INT(parse("hello", &f), FRAME_BAD, "not JSON is bad");
 	T_STR(f.id, "-1", "not JSON: id -1");

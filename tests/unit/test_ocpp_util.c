@@ -1,5 +1,5 @@
 /* test_ocpp_util.c - the bridge's pure helpers: identities and paths, HTTP Basic, units and
- * meter values, the auth throttle, the string builder. */
+ * meter values, the auth throttle, the bridge's clock. */
 #include <math.h>
 #include <stdlib.h>
 
@@ -99,12 +99,6 @@ test_units(void)
 	T_INT(parse_value("-99999999999999999999", &v), 0, "-99999999999999999999 is a number");
 	T_OK(v == -1e20, "(-1e20: meter_check is what refuses it as a register)");
 
-	T_INT(utf8_prefix("abc", 5), 3, "utf8_prefix: shorter text whole");
-	T_INT(utf8_prefix("abcdef", 3), 3, "utf8_prefix: ASCII cut at max");
-	T_INT(utf8_prefix("a\xc3\xa9\xc3\xa9", 2), 1, "utf8_prefix: not inside a 2-byte character");
-	T_INT(utf8_prefix("a\xc3\xa9\xc3\xa9", 3), 3, "utf8_prefix: after it");
-	T_INT(utf8_prefix("\xf0\x9f\x94\x8c", 3), 0, "utf8_prefix: not inside a 4-byte character");
-
 	json_t *mv = json_loads("[{\"timestamp\":\"2024-01-01T00:00:00Z\",\"sampledValue\":["
 	    "{\"value\":\"1.5\",\"unit\":\"kWh\"},"
 	    "{\"value\":\"7\",\"measurand\":\"Power.Active.Import\"},"
@@ -123,6 +117,31 @@ test_units(void)
 	T_STR(json_string_value(json_object_get(json_array_get(rows, 2), "l")), "Outlet", "location kept");
 	T_STR(json_string_value(json_object_get(json_array_get(rows, 2), "c")), "Sample.Periodic", "context kept");
 	T_STR(json_string_value(json_object_get(json_array_get(rows, 2), "u")), "V", "Voltage's default unit V");
+	json_decref(rows);
+	json_decref(mv);
+	/* meter_samples, meter_rows and meter_check read the same values (one walk, meter_collect):
+	 * a value without a timestamp is stored by none, so none looks at it */
+	mv = json_loads("[{\"sampledValue\":[{\"value\":\"-5\"}]},"
+	    "{\"timestamp\":\"2024-01-01T00:00:00Z\",\"sampledValue\":[{\"value\":\"5\"}]}]", 0, &je);
+	rows = meter_samples(mv, &skipped);
+	T_INT(json_array_size(rows), 1, "meter_samples: the value with a timestamp");
+	T_INT(skipped, 1, "meter_samples: the one without skipped");
+	T_OK(json_object_get(json_array_get(rows, 0), "c") == NULL && json_object_get(json_array_get(rows, 0), "p") == NULL,
+	    "meter_samples: no context, no phase: no c, no p");
+	{
+		struct buf cols[METER_COLS];
+		unsigned n;
+		double e, p;
+		char msg[160] = "";
+
+		memset(cols, 0, sizeof cols);
+		T_INT(meter_rows(mv, 1, cols, &n, &skipped, &e, &p), 0, "meter_rows: the same message");
+		T_OK(n == 1 && skipped == 1 && e == 5, "meter_rows: the same value, the same one skipped");
+		T_INT(meter_check(mv, "/meterValue", msg, sizeof msg), 0,
+		    "meter_check: the -5 register without a timestamp is not stored, so not refused");
+		for (int c = 0; c < METER_COLS; c++)
+			buf_free(&cols[c]);
+	}
 	json_decref(rows);
 	json_decref(mv);
 }
@@ -435,15 +454,8 @@ test_throttle(void)
 }
 
 static void
-test_sb(void)
+test_time(void)
 {
-	struct buf b = { 0 };
-
-	buf_adds(&b, "[");
-	buf_add_json_str(&b, "a\"b\\c\n");
-	buf_printf(&b, ",%d]", 42);
-	T_STR(b.s, "[\"a\\\"b\\\\c\\u000a\",42]", "string builder and JSON escaping");
-	buf_free(&b);
 	char t[32];
 	time_now_iso(t);
 	T_INT(strlen(t), 24, "ISO time with milliseconds and Z");
@@ -461,6 +473,6 @@ main(void)
 	test_meter_check();
 	test_addresses();
 	test_throttle();
-	test_sb();
+	test_time();
 	return t_done();
 }

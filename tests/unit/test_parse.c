@@ -1,6 +1,7 @@
 /*
  * test_parse.c - fcgi/parse.c: urlencoded, cookies, routes, Accept-Language, numbers.
- * Includes the .c so the static helpers are reachable and nothing else needs linking.
+ * Includes the .c so the static helpers are reachable (lib/ comes linked; its UTF-8 checks are
+ * tested in test_utf8.c).
  */
 #include "../../fcgi/parse.c"
 #include "t.h"
@@ -102,75 +103,12 @@ test_status_str(void)
 	T_STR(parse_status_str((enum parse_status)99), "unknown error", "status_str: unknown");
 }
 
-/* --- utf8_valid --- */
-
-static void
-test_utf8(void)
-{
-	static const struct { const char *s; size_t len; int ok; const char *what; } t[] = {
-		{ "", 0, 1, "empty" },
-		{ "abc", 3, 1, "ASCII" },
-		{ "a\0b", 3, 1, "NUL is valid UTF-8" },
-		{ "\xC2\x80", 2, 1, "U+0080 (2 bytes, lowest)" },
-		{ "\xDF\xBF", 2, 1, "U+07FF (2 bytes, highest)" },
-		{ "\xC5\xA1", 2, 1, "s caron" },
-		{ "\xC0\xAF", 2, 0, "overlong '/' C0 AF" },
-		{ "\xC1\xBF", 2, 0, "overlong C1 BF" },
-		{ "\xC2", 1, 0, "truncated 2-byte" },
-		{ "\xC2\x41", 2, 0, "2-byte with bad continuation" },
-		{ "\x80", 1, 0, "stray continuation" },
-		{ "\xBF", 1, 0, "stray continuation BF" },
-		{ "\xE0\xA0\x80", 3, 1, "U+0800 (3 bytes, lowest)" },
-		{ "\xE0\x9F\xBF", 3, 0, "overlong 3-byte E0 9F BF" },
-		{ "\xE0\x80\xAF", 3, 0, "overlong '/' E0 80 AF" },
-		{ "\xE2\x82\xAC", 3, 1, "euro sign" },
-		{ "\xED\x9F\xBF", 3, 1, "U+D7FF, just below surrogates" },
-		{ "\xED\xA0\x80", 3, 0, "surrogate U+D800" },
-		{ "\xED\xBF\xBF", 3, 0, "surrogate U+DFFF" },
-		{ "\xEE\x80\x80", 3, 1, "U+E000, just above surrogates" },
-		{ "\xEF\xBF\xBF", 3, 1, "U+FFFF" },
-		{ "\xE2\x82", 2, 0, "truncated 3-byte" },
-		{ "\xE2\x82\x41", 3, 0, "3-byte with bad 3rd byte" },
-		{ "\xF0\x90\x80\x80", 4, 1, "U+10000 (4 bytes, lowest)" },
-		{ "\xF0\x9F\x94\x8C", 4, 1, "electric plug emoji" },
-		{ "\xF4\x8F\xBF\xBF", 4, 1, "U+10FFFF" },
-		{ "\xF0\x8F\xBF\xBF", 4, 0, "overlong 4-byte F0 8F" },
-		{ "\xF4\x90\x80\x80", 4, 0, "U+110000" },
-		{ "\xF5\x80\x80\x80", 4, 0, "F5 lead" },
-		{ "\xF8\x88\x80\x80\x80", 5, 0, "5-byte form" },
-		{ "\xFF", 1, 0, "FF" },
-		{ "\xFE", 1, 0, "FE" },
-		{ "\xF0\x9F\x94", 3, 0, "truncated 4-byte" },
-		{ "\xF0\x9F\x94\x41", 4, 0, "4-byte with bad 4th byte" },
-		{ "ok\xC5\xA1ok\xF0\x9F\x94\x8C", 11, 1, "mixed" },
-		{ "ok\xC5\xA1ok\xF0\x9F\x94", 10, 0, "mixed, cut short" },
-	};
-
-	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
-		T_INT(utf8_valid(t[i].s, t[i].len), t[i].ok, "utf8_valid: %s", t[i].what);
-	/* len bounds the check: bytes past it are never read */
-	T_INT(utf8_valid("\xC5\xA1", 1), 0, "utf8_valid: len cuts a sequence");
-	T_INT(utf8_valid("ab\xFF", 2), 1, "utf8_valid: byte past len ignored");
-}
-
 /* --- parse_urlencoded --- */
 
-/* Cutting text on a character boundary; invisible formatting characters in titles and names. */
+/* Invisible formatting characters in titles and names (UTF-8 itself: test_utf8.c). */
 static void
 test_text(void)
 {
-	static const struct { const char *s; size_t len, want; } cut[] = {
-		{ "abc", 3, 3 },
-		{ "ab\xc3\xa9", 4, 4 },            /* "abé" whole */
-		{ "ab\xc3\xa9", 3, 2 },            /* cut inside é */
-		{ "\xe2\x82\xac", 3, 3 },          /* € whole */
-		{ "\xe2\x82\xac", 2, 0 },
-		{ "\xe2\x82\xac", 1, 0 },
-		{ "x\xf0\x9f\x94\x8c", 5, 5 },      /* 🔌 whole */
-		{ "x\xf0\x9f\x94\x8c", 4, 1 },
-		{ "x\xf0\x9f\x94\x8c", 2, 1 },
-		{ "", 0, 0 },
-	};
 	static const struct { const char *s; int want; } plain[] = {
 		{ "Wallbox v garáži", 1 },
 		{ "Žluťoučký kůň – 11 kW € 🔌", 1 },
@@ -190,21 +128,6 @@ test_text(void)
 		{ "a\xe2\x80\x8a" "b", 1 },             /* U+200A hair space */
 		{ "", 1 },
 	};
-	for (size_t i = 0; i < sizeof cut / sizeof cut[0]; i++)
-		T_INT(utf8_prefix(cut[i].s, cut[i].len), cut[i].want, "utf8_prefix: \"%s\" cut at %zu keeps %zu",
-		      esc(cut[i].s), cut[i].len, cut[i].want);
-	/* what fail() does: 300 × é through a 512-byte buffer */
-	{
-		char big[700] = "", out[512];
-
-		for (int i = 0; i < 300; i++)
-			strcat(big, "\xc3\xa9");
-		memcpy(out, big, sizeof out - 1);       /* as snprintf into 512 bytes cuts it */
-		out[sizeof out - 1] = '\0';
-		T_INT(strlen(out), 511, "utf8_prefix: 300 × é cut at 511 bytes, inside a character");
-		out[utf8_prefix(out, strlen(out))] = '\0';
-		T_OK(strlen(out) == 510 && utf8_valid(out, strlen(out)), "utf8_prefix: what is left is 255 whole é");
-	}
 	for (size_t i = 0; i < sizeof plain / sizeof plain[0]; i++)
 		T_INT(text_plain(plain[i].s), plain[i].want, "text_plain: \"%s\"", esc(plain[i].s));
 }
@@ -763,6 +686,18 @@ test_double(void)
 		T_INT(parse_double("1.5", 0, 2, &v), 0, "parse_double: '.' under a ',' locale");
 		T_OK(v == 1.5, "parse_double: value under a ',' locale");
 		T_INT(parse_double("1,5", 0, 2, &v), -1, "parse_double: ',' under a ',' locale");
+		/* what parse_double and the bridge's meter values read with: lib/number.c */
+		{
+			char *end = NULL;
+
+			v = strtod_c("1.5x", &end);
+			T_OK(v == 1.5 && end && *end == 'x', "strtod_c: '.' under a ',' locale, end after the number");
+			T_OK(strtod("1,5", NULL) == 1.5, "(the process locale's own strtod reads ',')");
+			errno = 0;
+			strtod_c("1e999", NULL);
+			T_INT(errno, ERANGE, "strtod_c: errno as strtod leaves it (overflow: ERANGE)");
+			T_STR(localeconv()->decimal_point, ",", "strtod_c: the process locale is as it was");
+		}
 		setlocale(LC_NUMERIC, "C");
 		if (*dir) {
 			char cmd[128];
@@ -771,6 +706,49 @@ test_double(void)
 			if (system(cmd) != 0)
 				printf("# could not remove %s\n", dir);
 		}
+	}
+}
+
+/* parse_float8: parse_double's numbers, and the exponents PostgreSQL writes */
+static void
+test_float8(void)
+{
+	static const struct { const char *in; double min, max; int rc; double want; } t[] = {
+		{ "14.4378", -180, 180, 0, 14.4378 },
+		{ "-3", -180, 180, 0, -3 },
+		{ "0", -1, 1, 0, 0 },
+		{ "1e-05", -180, 180, 0, 1e-05 },
+		{ "-5e-05", -90, 90, 0, -5e-05 },
+		{ "1.5e+20", 0, 1e300, 0, 1.5e20 },
+		{ "1E3", 0, 1e6, 0, 1000 },
+		{ "2.5e1", 0, 180, 0, 25 },
+		{ "1e3", 0, 180, -1, 0 },              /* out of range */
+		{ "1e400", -1e308, 1e308, -1, 0 },     /* beyond a double */
+		{ "1e", 0, 10, -1, 0 },
+		{ "1e+", 0, 10, -1, 0 },
+		{ "1e-", 0, 10, -1, 0 },
+		{ "e5", 0, 1e6, -1, 0 },
+		{ "1e5.5", 0, 1e6, -1, 0 },
+		{ "1e5 ", 0, 1e6, -1, 0 },
+		{ ".5e1", 0, 10, -1, 0 },
+		{ "+1e1", 0, 100, -1, 0 },
+		{ "0x1p3", 0, 1e6, -1, 0 },
+		{ "inf", -1e308, 1e308, -1, 0 },
+		{ "Infinity", -1e308, 1e308, -1, 0 },
+		{ "NaN", -1e308, 1e308, -1, 0 },
+		{ "", 0, 1, -1, 0 },
+	};
+
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		double v = 12345;
+		T_INT(parse_float8(t[i].in, t[i].min, t[i].max, &v), t[i].rc,
+		      "parse_float8: \"%s\" in [%g, %g]", esc(t[i].in), t[i].min, t[i].max);
+		T_OK(v == (t[i].rc == 0 ? t[i].want : 12345), "parse_float8: \"%s\" value (got %.17g)",
+		     esc(t[i].in), v);
+	}
+	{
+		double v = 0;
+		T_INT(parse_float8(NULL, 0, 1, &v), -1, "parse_float8: NULL");
 	}
 }
 
@@ -903,7 +881,6 @@ main(void)
 {
 	test_kvlist();
 	test_status_str();
-	test_utf8();
 	test_text();
 	test_urlencoded();
 	test_cookies();
@@ -911,6 +888,7 @@ main(void)
 	test_lang();
 	test_long();
 	test_double();
+	test_float8();
 	test_money();
 	test_bbox();
 	return t_done();
