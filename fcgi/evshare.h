@@ -366,9 +366,7 @@ int mail_send(const char *to, const char *subject, const char *body);
 int mail_person(struct req *r, const char *to, const char *lang, const char *subject_key,
 	const char *body_key, const char *const *lines);
 
-/* The connector types we know, in display order, NULL-terminated. */
-extern const char *const connector_types[];
-const char *connector_label(const char *type);
+#include "connector.h"
 
 
 #endif

@@ -13,6 +13,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "clock.h"
 #include "log.h"
 #include "rawlog.h"
 #include "store.h"
@@ -77,7 +78,7 @@ log_payload(struct buf *b, const char *t, const struct log_frame *f)
 /* Appends to b the start of the frame's line of COPY ocpp_messages (charge_point_id, direction,
  * message_type, unique_id, action, at, payload, answer_type, answered_at, answer) in text format,
  * up to its payload; the answer's three fields follow (log_answer) or are null (LOG_NO_ANSWER).
- * action NULL: a CALL's own, none for an answer. at: the time (now_pg). 0, or -1 when the frame
+ * action NULL: a CALL's own, none for an answer. at: the time (clock_now's CLOCK_PG). 0, or -1 when the frame
  * is not one (or out of memory; b may then hold part of a line). */
 #define LOG_NO_ANSWER "\t\\N\t\\N\t\\N\n"
 
@@ -118,31 +119,6 @@ log_answer(struct buf *b, const char *t, size_t len, const char *at)
 	    buf_add(b, "\t", 1) | log_payload(b, t, &f) | buf_add(b, "\n", 1);
 }
 
-/* "2024-01-02 03:04:05.123456+00". Twice per message: the date part is made once a second. */
-static void
-now_pg(char out[40])
-{
-	static __thread time_t sec = -1;
-	static __thread char date[24];
-	struct timespec ts;
-	unsigned us;
-
-	clock_gettime(CLOCK_REALTIME, &ts);
-	if (ts.tv_sec != sec) {
-		struct tm tm;
-
-		gmtime_r(&ts.tv_sec, &tm);
-		strftime(date, sizeof date, "%Y-%m-%d %H:%M:%S", &tm);
-		sec = ts.tv_sec;
-	}
-	us = (unsigned)(ts.tv_nsec / 1000);
-	memcpy(out, date, 19);
-	out[19] = '.';
-	for (int i = 25; i > 19; i--, us /= 10)
-		out[i] = (char)('0' + us % 10);
-	memcpy(out + 26, "+00", 4);
-}
-
 /* ---------------------------------------------------------------- the loop's side */
 
 static int
@@ -179,12 +155,12 @@ void
 store_log(int64_t cp_id, const char *dir, const char *action, const char *text, size_t len)
 {
 	struct buf *b = &log_scratch;
-	char at[40];
+	char at[CLOCK_TEXT_MAX];
 
 	if (!logging())
 		return;
 	b->len = 0;
-	now_pg(at);
+	clock_now(CLOCK_PG, at);
 	if (log_line(b, cp_id, dir, action, text, len, at) == 0 && buf_adds(b, LOG_NO_ANSWER) == 0)
 		log_queue(b->s, b->len);
 }
@@ -194,12 +170,12 @@ store_log(int64_t cp_id, const char *dir, const char *action, const char *text, 
 void
 store_log_call(struct buf *call, int64_t cp_id, const char *dir, const char *text, size_t len)
 {
-	char at[40];
+	char at[CLOCK_TEXT_MAX];
 
 	buf_free(call);
 	if (!logging())
 		return;
-	now_pg(at);
+	clock_now(CLOCK_PG, at);
 	if (log_line(call, cp_id, dir, NULL, text, len, at) < 0)
 		buf_free(call);
 }
@@ -208,14 +184,14 @@ void
 store_log_answer(struct buf *call, int64_t cp_id, const char *dir, const char *action,
                  const char *text, size_t len)
 {
-	char at[40];
+	char at[CLOCK_TEXT_MAX];
 
 	if (call->len == 0) {
 		store_log(cp_id, dir, action, text, len);
 		return;
 	}
 	if (logging()) {
-		now_pg(at);
+		clock_now(CLOCK_PG, at);
 		if (log_answer(call, text, len, at) == 0)
 			log_queue(call->s, call->len);
 	}

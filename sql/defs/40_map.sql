@@ -2,7 +2,7 @@
 -- listing on the map, rebuilt by triggers whenever anything it is made of changes.
 -- Re-applied after every migrate (see sql/README.md): the current definition, idempotent.
 
--- The labels the web side shows for connector types (fcgi/mapindex.c connector_labels).
+-- The labels the web side shows for connector types (fcgi/connector.c connector_labels).
 CREATE OR REPLACE FUNCTION map_connector_label(type text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
 	SELECT CASE type WHEN 'type2' THEN 'Type 2' WHEN 'ccs2' THEN 'CCS2' WHEN 'chademo' THEN 'CHAdeMO'
 	       WHEN 'schuko' THEN 'Schuko' WHEN 'gbt' THEN 'GB/T' WHEN 'type1' THEN 'Type 1'

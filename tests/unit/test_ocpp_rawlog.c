@@ -111,16 +111,16 @@ test_not_frames(void)
 }
 
 static void
-test_now_pg(void)
+test_clock_pg(void)
 {
 	static const char form[] = "dddd-dd-dd dd:dd:dd.dddddd+00";
 	char at[40];
 	int shape = 1;
 
-	now_pg(at);
+	clock_now(CLOCK_PG, at);
 	for (size_t i = 0; i < sizeof form - 1; i++)
 		shape &= form[i] == 'd' ? at[i] >= '0' && at[i] <= '9' : at[i] == form[i];
-	T_OK(shape && at[sizeof form - 1] == '\0', "now_pg: \"%s\", PostgreSQL's form in UTC", at);
+	T_OK(shape && at[sizeof form - 1] == '\0', "clock_now(CLOCK_PG): \"%s\", PostgreSQL's form in UTC", at);
 }
 
 int
@@ -130,6 +130,6 @@ main(void)
 	test_escaping();
 	test_call_and_answer();
 	test_not_frames();
-	test_now_pg();
+	test_clock_pg();
 	return t_done();
 }
