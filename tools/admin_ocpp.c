@@ -13,7 +13,7 @@
 
 #include "admin.h"
 #include "config.h"
-#include "../ocpp-bridge/ocpp16.h"
+#include "ocpp/ocpp.h"
 
 /* exactly the actions ocpp_commands accepts (sql/001_core.sql) */
 static const char *const commandable[] = {

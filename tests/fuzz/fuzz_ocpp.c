@@ -7,10 +7,11 @@
 #include <stdlib.h>
 
 #include "../../ocpp-bridge/frame.c"
-#include "../../ocpp-bridge/validate.c"
-#include "../../ocpp-bridge/schemas.c"
-#include "../../ocpp-bridge/ocpp16.c"
+#include "../../lib/ocpp/validate.c"
+#include "../../lib/ocpp/schemas.c"
+#include "../../lib/ocpp/actions.c"
 #include "../../lib/buf.c"
+#include "../../lib/ocpp/identity.c"
 #include "../../ocpp-bridge/util.c"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

@@ -1,9 +1,9 @@
 /* test_ocpp_frame.c - OCPP-J frames and payload validation against the 1.6 schemas. */
 #include "../../ocpp-bridge/frame.c"
 #include "../../lib/buf.c"
-#include "../../ocpp-bridge/validate.c"
-#include "../../ocpp-bridge/schemas.c"
-#include "../../ocpp-bridge/ocpp16.c"
+#include "../../lib/ocpp/validate.c"
+#include "../../lib/ocpp/schemas.c"
+#include "../../lib/ocpp/actions.c"
 #include "t.h"
 
 static enum frame_kind

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include "../../lib/buf.c"
+#include "../../lib/ocpp/identity.c"
 #include "../../ocpp-bridge/util.c"
 #include "t.h"
 

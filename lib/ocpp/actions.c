@@ -1,7 +1,7 @@
-/* ocpp16.c - see ocpp16.h. */
+/* actions.c - the OCPP 1.6 actions table; see ocpp.h. */
 #include <string.h>
 
-#include "ocpp16.h"
+#include "ocpp.h"
 
 static const char *const st_accepted[] = { "Accepted", NULL };
 static const char *const st_availability[] = { "Accepted", "Scheduled", NULL };
