@@ -120,7 +120,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		break;
 	case FRAME_RESULT:
 		/* as if it answered each of our commands */
-		for (size_t i = 0; i < ocpp_actions_len; i++) {
+		for (size_t i = 0; i < ACT__MAX; i++) {
 			schema_validate(ocpp_conf_schema(&ocpp_actions[i]), f.payload, msg, sizeof msg);
 			ocpp_result_accepted(&ocpp_actions[i], f.payload);
 		}
