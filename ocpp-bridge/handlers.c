@@ -415,19 +415,10 @@ data_transfer(struct session *s, struct inmsg *m, const struct handler *h,
 	return submit(s, j, desc, dl);
 }
 
+/* DiagnosticsStatusNotification, FirmwareStatusNotification: a status, stored by the row's
+ * statement */
 static enum ocpp_error
-diagnostics_status(struct session *s, struct inmsg *m, const struct handler *h,
-    char *desc, size_t dl)
-{
-	struct job *j = call_job(s, m, h);
-
-	if (j)
-		job_param(j, jstr(m->f.payload, "status"));
-	return submit(s, j, desc, dl);
-}
-
-static enum ocpp_error
-firmware_status(struct session *s, struct inmsg *m, const struct handler *h,
+status_report(struct session *s, struct inmsg *m, const struct handler *h,
     char *desc, size_t dl)
 {
 	struct job *j = call_job(s, m, h);
@@ -465,8 +456,8 @@ static const struct handler handlers[ACT__MAX] = {
 	[ACT_AUTHORIZE]                       = { authorize, Q_AUTHORIZE, authorize_done },
 	[ACT_BOOT_NOTIFICATION]               = { boot, Q_BOOT, boot_done },
 	[ACT_DATA_TRANSFER]                   = { data_transfer, Q_DATA_TRANSFER, data_transfer_done },
-	[ACT_DIAGNOSTICS_STATUS_NOTIFICATION] = { diagnostics_status, Q_DIAG_STATUS, done_empty },
-	[ACT_FIRMWARE_STATUS_NOTIFICATION]    = { firmware_status, Q_FW_STATUS, done_empty },
+	[ACT_DIAGNOSTICS_STATUS_NOTIFICATION] = { status_report, Q_DIAG_STATUS, done_empty },
+	[ACT_FIRMWARE_STATUS_NOTIFICATION]    = { status_report, Q_FW_STATUS, done_empty },
 	[ACT_HEARTBEAT]                       = { heartbeat, Q_HEARTBEAT, heartbeat_done },
 	[ACT_METER_VALUES]                    = { meter_values, Q_METER, done_empty },
 	[ACT_SECURITY_EVENT_NOTIFICATION]     = { security_event_notification, Q_SECURITY_EVENT, done_empty },
