@@ -14,6 +14,8 @@ LIB_SRC  := lib/buf.c lib/config.c lib/log.c lib/db.c lib/secret.c lib/money.c
 LIB_SRC  += lib/utf8.c lib/clock.c lib/number.c
 LIB_OBJ  := $(LIB_SRC:%.c=build/%.o)
 LIB_LIBS := -lpq -lsodium
+# OCPP_LIB: lib/ocpp, the protocol library the bridge and the tools link
+include lib/ocpp/build.mk
 
 FCGI_SRC := $(wildcard fcgi/*.c)
 FCGI_OBJ := $(FCGI_SRC:%.c=build/%.o)
@@ -29,7 +31,7 @@ FUZZ_BIN := $(FUZZ_SRC:tests/fuzz/%.c=build/fuzz/%)
 
 PROGRAMS := bin/evshare.fcgi bin/evshare-admin
 
-# the bridge and the simulator bring their own rules (and ADMIN_BRIDGE_OBJ, BRIDGE_SRC...)
+# the bridge and the simulator bring their own rules (and BRIDGE_SRC, BRIDGE_LIBS...)
 include ocpp-bridge/build.mk
 include bench/build.mk
 
@@ -53,8 +55,8 @@ bin/evshare.fcgi: $(FCGI_OBJ) $(LIB_OBJ)
 	@mkdir -p bin
 	$(CC) $(CFLAGS) -o $@ $^ $(FCGI_LIBS)
 
-# ADMIN_BRIDGE_OBJ (ocpp-bridge/build.mk): the bridge's payload validation, for `command`
-bin/evshare-admin: $(ADMIN_SRC:%.c=build/%.o) $(LIB_OBJ) $(ADMIN_BRIDGE_OBJ)
+# OCPP_LIB: the actions and their payload validation, for `command`
+bin/evshare-admin: $(ADMIN_SRC:%.c=build/%.o) $(LIB_OBJ) $(OCPP_LIB)
 	@mkdir -p bin
 	$(CC) $(CFLAGS) -o $@ $^ $(ADMIN_LIBS)
 

@@ -12,7 +12,7 @@
 #include <libwebsockets.h>
 
 #include "frame.h"
-#include "ocpp16.h"
+#include "ocpp/ocpp.h"
 #include "store.h"
 #include "util.h"
 

@@ -18,18 +18,20 @@ command_free(struct command *c)
 	}
 }
 
+/* Ends command id (action: its name, as ocpp_commands has it) in state, with the charger's
+ * response and the error code and description (each may be NULL). */
 static void
-finish(struct session *s, struct command *c, const char *state, const json_t *response,
-       const char *code, const char *desc)
+finish_row(struct session *s, int64_t id, const char *action, const char *state,
+           const json_t *response, const char *code, const char *desc)
 {
 	struct job *j = job_new(Q_CMD_FINISH, NULL);
 	char *resp = response ? json_dumps(response, JSON_COMPACT | JSON_ENCODE_ANY) : NULL;
 
-	log_info("%s: command %lld %s: %s%s%s", s->identity, (long long)c->id, c->a->name, state,
+	log_info("%s: command %lld %s: %s%s%s", s->identity, (long long)id, action, state,
 	    code ? " " : "", code ? code : "");
 	if (j) {
 		j->cp = s->cp_id;
-		job_paramf(j, "%lld", (long long)c->id);
+		job_paramf(j, "%lld", (long long)id);
 		job_param(j, state);
 		job_param(j, resp);
 		job_param(j, code);
@@ -37,6 +39,13 @@ finish(struct session *s, struct command *c, const char *state, const json_t *re
 		store_submit(j, (uint64_t)s->cp_id);
 	}
 	free(resp);
+}
+
+static void
+finish(struct session *s, struct command *c, const char *state, const json_t *response,
+       const char *code, const char *desc)
+{
+	finish_row(s, c->id, c->a->name, state, response, code, desc);
 }
 
 static void
@@ -213,10 +222,9 @@ claim_done(struct job *j)
 		c->timeout_s = atoi(PQgetvalue(j->res, i, 4));
 		snprintf(c->uid, sizeof c->uid, "c%lld", (long long)id);
 		c->payload = json_loads(PQgetvalue(j->res, i, 3), 0, &je);
-		if (a == NULL || !(a->dir & DIR_CS_TO_CP) || !json_is_object(c->payload)) {
-			struct command tmp = { .id = id, .a = a ? a : ocpp_action_find("Reset") };
-
-			finish(s, &tmp, "error", NULL, "FormationViolation", "not a command this bridge can send");
+		if (a == NULL || !a->command || !json_is_object(c->payload)) {
+			finish_row(s, id, PQgetvalue(j->res, i, 2), "error", NULL, "FormationViolation",
+			    "not a command this bridge can send");
 			command_free(c);
 			continue;
 		}

@@ -10,7 +10,7 @@
 #include <jansson.h>
 
 #include "buf.h"
-#include "schema.h"
+#include "ocpp/ocpp.h"
 
 #define OCPP_ID_MAX 36          /* a unique id is at most 36 characters */
 

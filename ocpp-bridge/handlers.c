@@ -1,7 +1,10 @@
-/* handlers.c - what the bridge does with each CALL a charger sends: one row per action, with
- * the job it submits (call) and the answer it builds once the job has committed (done).
- * The payload has already passed the action's schema; these functions check what the schema
- * cannot (number ranges: connector ids, meter readings, sampled values) and translate it to the parameters of sql/002_ocpp.sql's functions. */
+/* handlers.c - what the bridge does with each CALL a charger sends: one row per action of
+ * lib/ocpp's table (handlers[], indexed by enum ocpp_action_id), with the function that submits
+ * its job (call), the statement the job runs (stmt: store.h; its SQL calls the ocpp_* functions
+ * of sql/defs/20_ocpp.sql and 30_meter.sql) and the answer built once the job has committed (done).
+ * The payload has already passed the action's schema; the call functions check what the schema
+ * cannot (number ranges: connector ids, meter readings, sampled values) and translate it to the
+ * statement's parameters. */
 #include <limits.h>
 #include <math.h>
 #include <sodium.h>
@@ -34,11 +37,22 @@ jstr(const json_t *o, const char *key)
 	return json_string_value(json_object_get(o, key));
 }
 
-/* A job answering the current CALL of s; first parameter the charge point id. */
+struct handler;
+typedef enum ocpp_error handler_fn(struct session *s, struct inmsg *m, const struct handler *h,
+                                   char *desc, size_t dl);
+
+/* A row of the table (at the end of the file). */
+struct handler {
+	handler_fn *call;               /* checks the payload, submits the job (call_job, submit) */
+	enum stmt stmt;                 /* what the job runs */
+	job_done_fn done;               /* answers the charger after the commit (answerable first) */
+};
+
+/* A job of h answering the current CALL of s; first parameter the charge point id. */
 static struct job *
-call_job(struct session *s, struct inmsg *m, enum stmt q, job_done_fn done)
+call_job(struct session *s, struct inmsg *m, const struct handler *h)
 {
-	struct job *j = job_new(q, done);
+	struct job *j = job_new(h->stmt, h->done);
 
 	if (j == NULL)
 		return NULL;
@@ -47,7 +61,7 @@ call_job(struct session *s, struct inmsg *m, enum stmt q, job_done_fn done)
 	session_ref(s);
 	j->uid = job_copy(j, m->f.id);
 	j->action = s->busy_action;
-	if (q != Q_AUTHORIZE)
+	if (h->stmt != Q_AUTHORIZE)
 		job_param_int(j, s->cp_id);
 	return j;
 }
@@ -143,10 +157,11 @@ boot_done(struct job *j)
 }
 
 static enum ocpp_error
-boot(struct session *s, struct inmsg *m, char *desc, size_t dl)
+boot(struct session *s, struct inmsg *m, const struct handler *h,
+    char *desc, size_t dl)
 {
 	const json_t *p = m->f.payload;
-	struct job *j = call_job(s, m, Q_BOOT, boot_done);
+	struct job *j = call_job(s, m, h);
 	const char *serial = jstr(p, "chargePointSerialNumber");
 
 	if (j == NULL)
@@ -173,13 +188,15 @@ heartbeat_done(struct job *j)
 }
 
 static enum ocpp_error
-heartbeat(struct session *s, struct inmsg *m, char *desc, size_t dl)
+heartbeat(struct session *s, struct inmsg *m, const struct handler *h,
+    char *desc, size_t dl)
 {
-	return submit(s, call_job(s, m, Q_HEARTBEAT, heartbeat_done), desc, dl);
+	return submit(s, call_job(s, m, h), desc, dl);
 }
 
 static enum ocpp_error
-status(struct session *s, struct inmsg *m, char *desc, size_t dl)
+status(struct session *s, struct inmsg *m, const struct handler *h,
+    char *desc, size_t dl)
 {
 	const json_t *p = m->f.payload;
 	long long conn;
@@ -191,7 +208,7 @@ status(struct session *s, struct inmsg *m, char *desc, size_t dl)
 		return OCPP_PROPERTY_CONSTRAINT_VIOLATION;
 	}
 	/* a grouped job (see store.h): its parameters are array elements */
-	if ((j = call_job(s, m, Q_STATUS, done_empty)) == NULL)
+	if ((j = call_job(s, m, h)) == NULL)
 		return submit(s, j, desc, dl);
 	time_now_iso(now);
 	job_param_int(j, conn);
@@ -212,9 +229,10 @@ authorize_done(struct job *j)
 }
 
 static enum ocpp_error
-authorize(struct session *s, struct inmsg *m, char *desc, size_t dl)
+authorize(struct session *s, struct inmsg *m, const struct handler *h,
+    char *desc, size_t dl)
 {
-	struct job *j = call_job(s, m, Q_AUTHORIZE, authorize_done);
+	struct job *j = call_job(s, m, h);
 
 	if (j)
 		job_param(j, jstr(m->f.payload, "idTag"));
@@ -236,7 +254,8 @@ start_done(struct job *j)
 }
 
 static enum ocpp_error
-start(struct session *s, struct inmsg *m, char *desc, size_t dl)
+start(struct session *s, struct inmsg *m, const struct handler *h,
+    char *desc, size_t dl)
 {
 	const json_t *p = m->f.payload;
 	long long conn, meter, res;
@@ -251,7 +270,7 @@ start(struct session *s, struct inmsg *m, char *desc, size_t dl)
 		snprintf(desc, dl, "meterStart must be 0 or more (Wh)");
 		return OCPP_PROPERTY_CONSTRAINT_VIOLATION;
 	}
-	if ((j = call_job(s, m, Q_START, start_done)) == NULL)
+	if ((j = call_job(s, m, h)) == NULL)
 		return submit(s, j, desc, dl);
 	job_paramf(j, "%lld", conn);
 	job_param(j, jstr(p, "idTag"));
@@ -283,7 +302,8 @@ stop_done(struct job *j)
 }
 
 static enum ocpp_error
-stop(struct session *s, struct inmsg *m, char *desc, size_t dl)
+stop(struct session *s, struct inmsg *m, const struct handler *h,
+    char *desc, size_t dl)
 {
 	const json_t *p = m->f.payload;
 	long long tx, meter;
@@ -300,7 +320,7 @@ stop(struct session *s, struct inmsg *m, char *desc, size_t dl)
 	/* an id that cannot be ours is an unknown transaction, still answered */
 	if (jint(json_object_get(p, "transactionId"), &tx) < 0 || tx < 1 || tx > INT32_MAX)
 		tx = 0;
-	if ((j = call_job(s, m, Q_STOP, stop_done)) == NULL)
+	if ((j = call_job(s, m, h)) == NULL)
 		return submit(s, j, desc, dl);
 	j->n = tx;
 	job_paramf(j, "%lld", tx);
@@ -326,7 +346,8 @@ stop(struct session *s, struct inmsg *m, char *desc, size_t dl)
  * arrays: connector, transaction, energy, power (one each), then the METER_COLS lists of its
  * samplings and their sampled values. */
 static enum ocpp_error
-meter_values(struct session *s, struct inmsg *m, char *desc, size_t dl)
+meter_values(struct session *s, struct inmsg *m, const struct handler *h,
+    char *desc, size_t dl)
 {
 	const json_t *p = m->f.payload;
 	long long conn, tx;
@@ -343,7 +364,7 @@ meter_values(struct session *s, struct inmsg *m, char *desc, size_t dl)
 	memset(cols, 0, sizeof cols);
 	/* the range check is in meter_rows (one pass on the hot path); meter_check words a refusal */
 	if ((rc = meter_rows(json_object_get(p, "meterValue"), (long long)s->cp_id, cols, &n, &skipped,
-	    &energy, &power)) < 0 || (j = call_job(s, m, Q_METER, done_empty)) == NULL) {
+	    &energy, &power)) < 0 || (j = call_job(s, m, h)) == NULL) {
 		for (int c = 0; c < METER_COLS; c++)
 			buf_free(&cols[c]);
 		if (rc == -2 && meter_check(json_object_get(p, "meterValue"), "/meterValue", desc, dl) < 0)
@@ -381,9 +402,10 @@ data_transfer_done(struct job *j)
 }
 
 static enum ocpp_error
-data_transfer(struct session *s, struct inmsg *m, char *desc, size_t dl)
+data_transfer(struct session *s, struct inmsg *m, const struct handler *h,
+    char *desc, size_t dl)
 {
-	struct job *j = call_job(s, m, Q_DATA_TRANSFER, data_transfer_done);
+	struct job *j = call_job(s, m, h);
 
 	if (j) {
 		job_param(j, jstr(m->f.payload, "vendorId"));
@@ -393,10 +415,13 @@ data_transfer(struct session *s, struct inmsg *m, char *desc, size_t dl)
 	return submit(s, j, desc, dl);
 }
 
+/* DiagnosticsStatusNotification, FirmwareStatusNotification: a status, stored by the row's
+ * statement */
 static enum ocpp_error
-diagnostics_status(struct session *s, struct inmsg *m, char *desc, size_t dl)
+status_report(struct session *s, struct inmsg *m, const struct handler *h,
+    char *desc, size_t dl)
 {
-	struct job *j = call_job(s, m, Q_DIAG_STATUS, done_empty);
+	struct job *j = call_job(s, m, h);
 
 	if (j)
 		job_param(j, jstr(m->f.payload, "status"));
@@ -404,20 +429,11 @@ diagnostics_status(struct session *s, struct inmsg *m, char *desc, size_t dl)
 }
 
 static enum ocpp_error
-firmware_status(struct session *s, struct inmsg *m, char *desc, size_t dl)
-{
-	struct job *j = call_job(s, m, Q_FW_STATUS, done_empty);
-
-	if (j)
-		job_param(j, jstr(m->f.payload, "status"));
-	return submit(s, j, desc, dl);
-}
-
-static enum ocpp_error
-security_event_notification(struct session *s, struct inmsg *m, char *desc, size_t dl)
+security_event_notification(struct session *s, struct inmsg *m, const struct handler *h,
+    char *desc, size_t dl)
 {
 	const json_t *p = m->f.payload;
-	struct job *j = call_job(s, m, Q_SECURITY_EVENT, done_empty);
+	struct job *j = call_job(s, m, h);
 	char kind[64], detail[400];
 
 	if (j == NULL)
@@ -434,29 +450,33 @@ security_event_notification(struct session *s, struct inmsg *m, char *desc, size
 
 /* ---------------------------------------------------------------- the table */
 
-static const struct {
-	const char *action;
-	enum ocpp_error (*call)(struct session *, struct inmsg *, char *, size_t);
-} handlers[] = {
-	{ "Authorize", authorize },
-	{ "BootNotification", boot },
-	{ "DataTransfer", data_transfer },
-	{ "DiagnosticsStatusNotification", diagnostics_status },
-	{ "FirmwareStatusNotification", firmware_status },
-	{ "Heartbeat", heartbeat },
-	{ "MeterValues", meter_values },
-	{ "SecurityEventNotification", security_event_notification },
-	{ "StartTransaction", start },
-	{ "StatusNotification", status },
-	{ "StopTransaction", stop },
+/* Every action a charger may call us with (lib/ocpp: DIR_CP_TO_CS and offered); the other rows
+ * are empty and answered NotSupported. */
+static const struct handler handlers[ACT__MAX] = {
+	[ACT_AUTHORIZE]                       = { authorize, Q_AUTHORIZE, authorize_done },
+	[ACT_BOOT_NOTIFICATION]               = { boot, Q_BOOT, boot_done },
+	[ACT_DATA_TRANSFER]                   = { data_transfer, Q_DATA_TRANSFER, data_transfer_done },
+	[ACT_DIAGNOSTICS_STATUS_NOTIFICATION] = { status_report, Q_DIAG_STATUS, done_empty },
+	[ACT_FIRMWARE_STATUS_NOTIFICATION]    = { status_report, Q_FW_STATUS, done_empty },
+	[ACT_HEARTBEAT]                       = { heartbeat, Q_HEARTBEAT, heartbeat_done },
+	[ACT_METER_VALUES]                    = { meter_values, Q_METER, done_empty },
+	[ACT_SECURITY_EVENT_NOTIFICATION]     = { security_event_notification, Q_SECURITY_EVENT, done_empty },
+	[ACT_START_TRANSACTION]               = { start, Q_START, start_done },
+	[ACT_STATUS_NOTIFICATION]             = { status, Q_STATUS, done_empty },
+	[ACT_STOP_TRANSACTION]                = { stop, Q_STOP, stop_done },
 };
 
+/* The CALL's action is s->busy_action: session_process looked it up once (ocpp_action_find)
+ * and checked it is one a charger sends; here it only indexes. */
 enum ocpp_error
 handle_call(struct session *s, struct inmsg *m, char *desc, size_t desclen)
 {
-	for (size_t i = 0; i < sizeof handlers / sizeof handlers[0]; i++)
-		if (strcmp(handlers[i].action, m->f.action) == 0)
-			return handlers[i].call(s, m, desc, desclen);
-	snprintf(desc, desclen, "%s is not supported by this central system", m->f.action);
-	return OCPP_NOT_SUPPORTED;
+	const struct ocpp_action *a = s->busy_action;
+	const struct handler *h = a ? &handlers[a->id] : NULL;
+
+	if (h == NULL || h->call == NULL) {
+		snprintf(desc, desclen, "%s is not supported by this central system", m->f.action);
+		return OCPP_NOT_SUPPORTED;
+	}
+	return h->call(s, m, h, desc, desclen);
 }

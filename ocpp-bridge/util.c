@@ -14,19 +14,6 @@
 #include "util.h"
 
 int
-identity_ok(const char *s)
-{
-	size_t n = 0;
-
-	if (s == NULL)
-		return 0;
-	for (; s[n]; n++)
-		if (!isalnum((unsigned char)s[n]) && s[n] != '.' && s[n] != '_' && s[n] != '-')
-			return 0;
-	return n >= 1 && n <= IDENTITY_MAX;
-}
-
-int
 path_identity(const char *path, char *out)
 {
 	static const char prefix[] = "/ocpp/";

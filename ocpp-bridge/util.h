@@ -15,10 +15,7 @@
 #include <time.h>
 #include <jansson.h>
 
-#define IDENTITY_MAX 48
-
-/* 1 if s is a charge point identity: [A-Za-z0-9._-]{1,48}. */
-int identity_ok(const char *s);
+#include "ocpp/ocpp.h"            /* IDENTITY_MAX, identity_ok: the identity rule */
 
 /* The identity from a request path "/ocpp/{identity}" (libwebsockets has already decoded
  * %xx escapes; a trailing slash is allowed). 0 and out filled (IDENTITY_MAX + 1 bytes) or -1. */

@@ -13,25 +13,19 @@
 
 #include "admin.h"
 #include "config.h"
-#include "../ocpp-bridge/ocpp16.h"
+#include "ocpp/ocpp.h"
 
-/* exactly the actions ocpp_commands accepts (sql/001_core.sql) */
-static const char *const commandable[] = {
-	"RemoteStartTransaction", "RemoteStopTransaction", "Reset", "UnlockConnector",
-	"ChangeAvailability", "ChangeConfiguration", "GetConfiguration", "ClearCache",
-	"TriggerMessage", "ReserveNow", "CancelReservation", "SendLocalList",
-	"GetLocalListVersion", "SetChargingProfile", "ClearChargingProfile",
-	"GetCompositeSchedule", "GetDiagnostics", "UpdateFirmware", "DataTransfer", NULL
-};
-
+/* the actions listed are lib/ocpp's commands (.command), exactly those ocpp_commands accepts
+ * (its CHECK on action; tests/integration/t37-admin-command-list.sh holds the two together) */
 static int
 usage(const char *msg)
 {
 	if (msg)
 		fprintf(stderr, "evshare-admin command: %s\n", msg);
 	fprintf(stderr, "usage: evshare-admin command IDENTITY ACTION 'JSON' [--timeout S]\nactions:");
-	for (const char *const *a = commandable; *a; a++)
-		fprintf(stderr, " %s", *a);
+	for (int i = 0; i < ACT__MAX; i++)
+		if (ocpp_actions[i].command)
+			fprintf(stderr, " %s", ocpp_actions[i].name);
 	fputc('\n', stderr);
 	return 2;
 }
@@ -53,7 +47,7 @@ int
 admin_command(int argc, char **argv)
 {
 	const char *identity = NULL, *action = NULL, *json = NULL;
-	const struct ocpp_action *a = NULL;
+	const struct ocpp_action *a;
 	long timeout = config_int("ocpp_command_timeout");
 	char msg[256], tbuf[16], cmd_id[32] = "", cp_id[32];
 	json_error_t je;
@@ -82,10 +76,7 @@ admin_command(int argc, char **argv)
 		json = "{}";
 	if (identity == NULL || action == NULL)
 		return usage(NULL);
-	for (const char *const *c = commandable; *c; c++)
-		if (strcmp(*c, action) == 0)
-			a = ocpp_action_find(action);
-	if (a == NULL)
+	if ((a = ocpp_action_find(action)) == NULL || !a->command)
 		return usage("not an action the central system sends to chargers");
 	if ((payload = json_loads(json, 0, &je)) == NULL || !json_is_object(payload)) {
 		fprintf(stderr, "evshare-admin command: the payload must be a JSON object (%s)\n",

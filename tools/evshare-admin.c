@@ -17,6 +17,7 @@
 #include "log.h"
 #include "secret.h"
 #include "admin.h"
+#include "ocpp/ocpp.h"
 
 static const char usage_text[] =
 "usage: evshare-admin [--database CONNINFO] COMMAND [ARGS]\n"
@@ -286,16 +287,6 @@ cmd_create_admin(int argc, char **argv)
 /* ---------------------------------------------------------------- chargers */
 
 static int
-valid_identity(const char *s)
-{
-	size_t n = strlen(s);
-
-	if (n < 1 || n > 48)
-		return 0;
-	return strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-") == n;
-}
-
-static int
 cmd_add_charger(int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -332,7 +323,7 @@ cmd_add_charger(int argc, char **argv)
 	}
 	if (optind != argc || owner == NULL || identity == NULL)
 		die("usage: evshare-admin add-charger --owner EMAIL --identity ID [--title T --address A --lat LAT --lon LON]");
-	if (!valid_identity(identity))
+	if (!identity_ok(identity))
 		die("identity '%s' must be 1-48 characters of A-Z a-z 0-9 . _ -", identity);
 	if (title && (lat == NULL || lon == NULL))
 		die("a listing (--title) needs --lat and --lon");

@@ -7,13 +7,14 @@
 #include <stdlib.h>
 
 #include "../../ocpp-bridge/frame.c"
-#include "../../ocpp-bridge/validate.c"
-#include "../../ocpp-bridge/schemas.c"
-#include "../../ocpp-bridge/ocpp16.c"
+#include "../../lib/ocpp/validate.c"
+#include "../../lib/ocpp/schemas.c"
+#include "../../lib/ocpp/actions.c"
 #include "../../lib/buf.c"
 #include "../../lib/utf8.c"
 #include "../../lib/number.c"
 #include "../../lib/clock.c"
+#include "../../lib/ocpp/identity.c"
 #include "../../ocpp-bridge/util.c"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -122,7 +123,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		break;
 	case FRAME_RESULT:
 		/* as if it answered each of our commands */
-		for (size_t i = 0; i < ocpp_actions_len; i++) {
+		for (size_t i = 0; i < ACT__MAX; i++) {
 			schema_validate(ocpp_conf_schema(&ocpp_actions[i]), f.payload, msg, sizeof msg);
 			ocpp_result_accepted(&ocpp_actions[i], f.payload);
 		}

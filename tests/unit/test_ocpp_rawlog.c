@@ -1,6 +1,7 @@
 /* test_ocpp_rawlog.c - the raw log's lines (ocpp-bridge/rawlog.c log_line, log_answer): a frame
  * becomes its line of COPY ocpp_messages text, escaped; a CALL and its answer one line; a
  * CALLERROR's parts one object; what is not a frame nothing. Pure: no database, no writer. */
+#include "../../lib/ocpp/identity.c"
 #include "../../ocpp-bridge/util.c"
 #include "../../ocpp-bridge/statements.c"
 #include "../../ocpp-bridge/rounds.c"

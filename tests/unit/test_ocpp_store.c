@@ -4,6 +4,7 @@
 #include "../../lib/config.c"
 #include "../../lib/db.c"
 #include "../../lib/log.c"
+#include "../../lib/ocpp/identity.c"
 #include "../../ocpp-bridge/util.c"
 #include "../../ocpp-bridge/statements.c"
 #include "../../ocpp-bridge/rounds.c"

@@ -1,6 +1,7 @@
 /*
  * schema.h - the OCPP 1.6 JSON schemas as static C tables (schemas.c is generated from the
- * official schemas by gen-schemas.mjs) and the validator that checks a payload against them.
+ * official schemas by gen-schemas.mjs) and the validator that checks a payload against them
+ * (validate.c). Part of lib/ocpp: users include ocpp.h, which includes this.
  * Pure: no I/O, no globals but the const tables; safe from any thread.
  *
  * How a violation maps to an OCPP-J 1.6 CALLERROR code (the first violation found wins):
@@ -10,8 +11,8 @@
  *   a property the schema does not define ....................... FormationViolation
  * (the codes are spelled as OCPP-J 1.6 section 4.2.3 spells them.)
  */
-#ifndef OCPP_SCHEMA_H
-#define OCPP_SCHEMA_H
+#ifndef OCPP_LIB_SCHEMA_H
+#define OCPP_LIB_SCHEMA_H
 
 #include <stddef.h>
 #include <jansson.h>
