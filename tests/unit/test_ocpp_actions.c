@@ -11,6 +11,7 @@
 #include "../../lib/ocpp/validate.c"
 #include "../../ocpp-bridge/util.c"
 #include "../../ocpp-bridge/handlers.c"
+#include "../../ocpp-bridge/statements.c"
 #include "t.h"
 
 /* ---------------------------------------------------------------- stubs */
@@ -247,6 +248,18 @@ test_handler_rows(void)
 	T_OK(handlers[ACT_STOP_TRANSACTION].done == stop_done, "... and is answered by stop_done");
 }
 
+/* the highest $n in a statement's SQL: the parameters it takes */
+static int
+sql_params(const char *sql)
+{
+	int max = 0;
+
+	for (const char *p = sql; (p = strchr(p, '$')) != NULL; p++)
+		if (atoi(p + 1) > max)
+			max = atoi(p + 1);
+	return max;
+}
+
 /* one CALL through handle_call as session_process makes it: s->busy_action looked up once */
 static enum ocpp_error
 call(struct session *s, struct inmsg *m, const char *action, const char *payload)
@@ -300,6 +313,9 @@ test_handle_call(void)
 		    "%s: its job runs its row's statement and done, for its action", a->name);
 		T_OK(submitted && !submitted->broken && submitted->uid && strcmp(submitted->uid, "u1") == 0,
 		    "%s: the job answers the CALL's id", a->name);
+		T_INT(submitted ? submitted->nparams : -1, sql_params(store_stmts[handlers[a->id].stmt].sql),
+		    "%s: the job has as many parameters as its statement (%s) takes", a->name,
+		    store_stmts[handlers[a->id].stmt].name);
 		if (submitted) {
 			session_unref(submitted->s);
 			job_free(submitted);
