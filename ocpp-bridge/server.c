@@ -231,7 +231,7 @@ cb_ocpp(struct lws *wsi, enum lws_callback_reasons reason, void *user, void *in,
 		return 0;
 	case LWS_CALLBACK_ESTABLISHED:
 		if (s)
-			session_established(s);
+			probe_start(s);         /* live at once, or after the duplicate probe */
 		return 0;
 	case LWS_CALLBACK_RECEIVE:
 		if (s)
@@ -472,9 +472,9 @@ on_notify(const char *channel, const char *payload)
 		if (id <= 0 || node == NULL || strcmp(node + 1, B.node) != 0)
 			return;
 		if (channel[5] == 'p')
-			sessions_probe_asked(id);
+			probe_asked(id);
 		else
-			sessions_taken_over(id);
+			probe_taken_over(id);
 	}
 }
 
