@@ -498,13 +498,11 @@ on_db_up(int up)
 
 /* ---------------------------------------------------------------- start and stop */
 
-int
-server_start(int nworkers, char *err, size_t errlen)
+/* B.ctx on our libev loop, with no vhost yet. 0, or -1 with err. */
+static int
+create_context(int tls, char *err, size_t errlen)
 {
 	struct lws_context_creation_info info;
-	struct store_hooks hooks = { on_notify, on_listening, on_db_up, session_unref };
-	const char *cert = config_str("bridge_tls_cert"), *key = config_str("bridge_tls_key");
-	int tls_port = (int)config_int("bridge_tls_port");
 	void *foreign[1];
 
 	if ((loop = ev_loop_new(EVBACKEND_EPOLL | EVFLAG_NOENV)) == NULL &&
@@ -517,7 +515,7 @@ server_start(int nworkers, char *err, size_t errlen)
 	info.options = LWS_SERVER_OPTION_EXPLICIT_VHOSTS | LWS_SERVER_OPTION_DISABLE_IPV6 |
 	    LWS_SERVER_OPTION_LIBEV;
 	info.foreign_loops = foreign;
-	if (tls_port && *cert && *key)
+	if (tls)
 		info.options |= LWS_SERVER_OPTION_DO_SSL_GLOBAL_INIT;
 	info.max_http_header_data = 4096;
 	info.count_threads = 1;
@@ -528,9 +526,15 @@ server_start(int nworkers, char *err, size_t errlen)
 		    "package libwebsockets-evlib-ev, must be installed)");
 		return -1;
 	}
-	B.db_workers = nworkers;
-	if (store_start(B.ctx, nworkers, &hooks, err, errlen) < 0)
-		return -1;
+	return 0;
+}
+
+/* The listening vhosts: ws:// on bridge_host:bridge_port, and wss:// on bridge_tls_port when it
+ * is set (then with bridge_tls_cert and bridge_tls_key). 0, or -1 with err. */
+static int
+create_vhosts(const char *cert, const char *key, int tls_port, char *err, size_t errlen)
+{
+	struct lws_context_creation_info info;
 
 	memset(&info, 0, sizeof info);
 	info.vhost_name = "ocpp";
@@ -548,25 +552,31 @@ server_start(int nworkers, char *err, size_t errlen)
 		return -1;
 	}
 	log_info("listening on ws://%s:%d/ocpp/{identity}", config_str("bridge_host"), info.port);
-	if (tls_port) {
-		if (!*cert || !*key) {
-			snprintf(err, errlen, "bridge_tls_port is set but bridge_tls_cert or bridge_tls_key is not");
-			return -1;
-		}
-		info.vhost_name = "ocpp-tls";
-		info.port = tls_port;
-		info.ssl_cert_filepath = cert;
-		info.ssl_private_key_filepath = key;
-		info.alpn = "http/1.1";
-		info.options |= LWS_SERVER_OPTION_DO_SSL_GLOBAL_INIT;
-		if (lws_create_vhost(B.ctx, &info) == NULL) {
-			snprintf(err, errlen, "cannot listen with TLS on port %d (certificate %s)", tls_port, cert);
-			return -1;
-		}
-		log_info("listening on wss://%s:%d/ocpp/{identity} (security profile 2)",
-		    config_str("bridge_host"), tls_port);
+	if (!tls_port)
+		return 0;
+	if (!*cert || !*key) {
+		snprintf(err, errlen, "bridge_tls_port is set but bridge_tls_cert or bridge_tls_key is not");
+		return -1;
 	}
+	info.vhost_name = "ocpp-tls";
+	info.port = tls_port;
+	info.ssl_cert_filepath = cert;
+	info.ssl_private_key_filepath = key;
+	info.alpn = "http/1.1";
+	info.options |= LWS_SERVER_OPTION_DO_SSL_GLOBAL_INIT;
+	if (lws_create_vhost(B.ctx, &info) == NULL) {
+		snprintf(err, errlen, "cannot listen with TLS on port %d (certificate %s)", tls_port, cert);
+		return -1;
+	}
+	log_info("listening on wss://%s:%d/ocpp/{identity} (security profile 2)",
+	    config_str("bridge_host"), tls_port);
+	return 0;
+}
 
+/* The keepalive limits and the chores' periods, from B.offline_after; the chores begin. */
+static void
+schedule_chores(void)
+{
 	/* a charger that only answers pings stays online: it is pinged well within the limit */
 	B.ping_after = B.offline_after / 4;
 	if (B.ping_after > 60)
@@ -584,6 +594,23 @@ server_start(int nworkers, char *err, size_t errlen)
 	lws_sul_schedule(B.ctx, 0, &sul_claim, chore_claim, CHORE_USEC(5));
 	lws_sul_schedule(B.ctx, 0, &sul_alive, chore_alive, CHORE_USEC(1));
 	lws_sul_schedule(B.ctx, 0, &sul_stats, chore_stats, CHORE_USEC(B.stats_period));
+}
+
+int
+server_start(int nworkers, char *err, size_t errlen)
+{
+	struct store_hooks hooks = { on_notify, on_listening, on_db_up, session_unref };
+	const char *cert = config_str("bridge_tls_cert"), *key = config_str("bridge_tls_key");
+	int tls_port = (int)config_int("bridge_tls_port");
+
+	if (create_context(tls_port && *cert && *key, err, errlen) < 0)
+		return -1;
+	B.db_workers = nworkers;
+	if (store_start(B.ctx, nworkers, &hooks, err, errlen) < 0)
+		return -1;
+	if (create_vhosts(cert, key, tls_port, err, errlen) < 0)
+		return -1;
+	schedule_chores();
 	return 0;
 }
 
