@@ -102,7 +102,7 @@ struct session {
 	char remote[64];
 	uint64_t gen;                   /* registry generation, once active */
 	int refs;                       /* the wsi's and every job's */
-	unsigned closed : 1, active : 1, busy : 1, ping_wanted : 1, got_pong : 1, close_wanted : 1,
+	unsigned closed : 1, active : 1, busy : 1, ping_wanted : 1, close_wanted : 1,
 	         registered : 1, touched : 1, probe_asked : 1;
 	int close_code;
 	char close_reason[100];

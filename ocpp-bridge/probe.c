@@ -84,7 +84,6 @@ ping_here(struct session *s, struct session *old)
 	s->cp->probe = s;
 	s->dup_old = old;
 	session_ref(old);
-	old->got_pong = 0;
 	old->ping_wanted = 1;
 	old->last_ping = time(NULL);
 	lws_callback_on_writable(old->wsi);
@@ -125,6 +124,22 @@ probe_old_closed(struct session *s)
 
 /* ---------------------------------------------------------------- the old connection is elsewhere */
 
+/* A question to the database about the newcomer n's charger ($1, its id), answered to done; the
+ * job keeps n (a reference) until then. NULL when out of memory. */
+static struct job *
+newcomer_job(struct session *n, enum stmt stmt, job_done_fn done)
+{
+	struct job *j = job_new(stmt, done);
+
+	if (j == NULL)
+		return NULL;
+	j->s = n;
+	j->cp = n->cp_id;
+	session_ref(n);
+	job_paramf(j, "%lld", (long long)n->cp_id);
+	return j;
+}
+
 static void
 remote_verdict(struct job *j)
 {
@@ -155,15 +170,11 @@ remote_probe_timeout(lws_sorted_usec_list_t *sul)
 
 	if (n->closed)
 		return;
-	if ((j = job_new(Q_PROBE_ALIVE, remote_verdict)) == NULL) {
+	if ((j = newcomer_job(n, Q_PROBE_ALIVE, remote_verdict)) == NULL) {
 		probe_end(n);
 		session_activate(n);
 		return;
 	}
-	j->s = n;
-	j->cp = n->cp_id;
-	session_ref(n);
-	job_paramf(j, "%lld", (long long)n->cp_id);
 	job_param(j, n->holder);
 	job_param(j, n->asked_at);
 	store_submit(j, (uint64_t)n->cp_id);
@@ -198,16 +209,12 @@ holder_known(struct job *j)
 static void
 ask_holder(struct session *s)
 {
-	struct job *j = job_new(Q_PROBE_ASK, holder_known);
+	struct job *j = newcomer_job(s, Q_PROBE_ASK, holder_known);
 
 	if (j == NULL) {
 		session_activate(s);
 		return;
 	}
-	j->s = s;
-	j->cp = s->cp_id;
-	session_ref(s);
-	job_paramf(j, "%lld", (long long)s->cp_id);
 	job_param(j, B.node);
 	store_submit(j, (uint64_t)s->cp_id);
 }

@@ -40,7 +40,7 @@ client_addr(struct lws *wsi, char *out, size_t n)
 	client_address(&B.proxies, peer, len > 0 ? xff : NULL, out, n);
 }
 
-enum auth_result { AUTH_OK, AUTH_NOT_FOUND, AUTH_UNAUTHORIZED, AUTH_THROTTLED, AUTH_BAD };
+enum auth_result { AUTH_OK, AUTH_NOT_FOUND, AUTH_UNAUTHORIZED, AUTH_THROTTLED };
 
 /* Checks the request's identity and credentials. count: failures count for the throttle and
  * are recorded (the first check of a request); *cpp set on AUTH_OK; *wait: on AUTH_THROTTLED,
@@ -115,10 +115,11 @@ add_header(struct lws *wsi, enum lws_token_indexes token, const char *value, uns
 	return lws_add_http_header_by_token(wsi, token, (const unsigned char *)value, (int)strlen(value), p, end);
 }
 
-/* Answers the upgrade request with an HTTP error; retry_after: the Retry-After of a 429 (s).
- * Returns what CONFIRM_UPGRADE must return. */
+/* Answers with a short text/plain page: an upgrade request refused (404, 401, 429: retry_after
+ * is the Retry-After of a 429, s), or a plain HTTP request (/health, a 404). Returns what
+ * CONFIRM_UPGRADE must return (1), or -1 when it could not be written. */
 static int
-http_refuse(struct lws *wsi, unsigned code, const char *text, unsigned retry_after)
+http_reply(struct lws *wsi, unsigned code, const char *text, unsigned retry_after)
 {
 	unsigned char buf[LWS_PRE + 1024], *start = buf + LWS_PRE, *p = start, *end = buf + sizeof buf - 1;
 	char num[24];
@@ -167,14 +168,14 @@ cb_http(struct lws *wsi, enum lws_callback_reasons reason, void *user, void *in,
 		case AUTH_OK:
 			return 0;
 		case AUTH_NOT_FOUND:
-			return http_refuse(wsi, 404, "unknown charge point\n", 0);
+			return http_reply(wsi, 404, "unknown charge point\n", 0);
 		case AUTH_UNAUTHORIZED:
-			return http_refuse(wsi, 401, "wrong or missing credentials\n", 0);
+			return http_reply(wsi, 401, "wrong or missing credentials\n", 0);
 		case AUTH_THROTTLED: {
 			char text[100];
 
 			snprintf(text, sizeof text, "too many failed attempts, try again in %u s\n", wait);
-			return http_refuse(wsi, 429, text, wait);
+			return http_reply(wsi, 429, text, wait);
 		}
 		default:
 			return -1;
@@ -187,9 +188,9 @@ cb_http(struct lws *wsi, enum lws_callback_reasons reason, void *user, void *in,
 
 			snprintf(body, sizeof body, "ocpp-bridge %s: %d connections, database %s\n",
 			    B.node, B.nsessions, store_db_up() ? "up" : "down");
-			if (http_refuse(wsi, store_db_up() ? 200 : 503, body, 0) < 0)
+			if (http_reply(wsi, store_db_up() ? 200 : 503, body, 0) < 0)
 				return -1;
-		} else if (http_refuse(wsi, 404, "OCPP 1.6J: connect a websocket to /ocpp/{identity}\n", 0) < 0) {
+		} else if (http_reply(wsi, 404, "OCPP 1.6J: connect a websocket to /ocpp/{identity}\n", 0) < 0) {
 			return -1;
 		}
 		return lws_http_transaction_completed(wsi) ? -1 : 0;
@@ -471,7 +472,7 @@ on_notify(const char *channel, const char *payload)
 
 		if (id <= 0 || node == NULL || strcmp(node + 1, B.node) != 0)
 			return;
-		if (channel[5] == 'p')
+		if (strcmp(channel, "ocpp_probe") == 0)
 			probe_asked(id);
 		else
 			probe_taken_over(id);
