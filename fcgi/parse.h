@@ -11,6 +11,8 @@
 
 #include <stddef.h>
 
+#include "money.h"
+
 struct kv {
 	char *name;             /* malloc'd, NUL-terminated, decoded */
 	char *value;            /* malloc'd, NUL-terminated, decoded */
@@ -120,9 +122,7 @@ const char *pick_lang(const char *accept_language);
 int parse_long(const char *s, long long min, long long max, long long *out);
 int parse_double(const char *s, double min, double max, double *out);
 
-/* Money in CZK: "6", "6.5", "6,50" (either '.' or ',', then 1 or 2 digits) -> 650 minor units.
- * No sign, no spaces, no thousands separators. Must be <= max_minor. 0 ok, -1 bad. */
-int parse_money(const char *s, long long max_minor, long long *out);
+/* parse_money (a price into minor units) is in lib/money.h: the tools read prices too. */
 
 /* Bounding box "west,south,east,north", each a strict decimal as for parse_double: longitudes
  * in [-180, 180], latitudes in [-90, 90], west < east (no box across the antimeridian), south <

@@ -15,6 +15,7 @@
 #include "config.h"
 #include "db.h"
 #include "log.h"
+#include "money.h"
 #include "secret.h"
 #include "admin.h"
 
@@ -298,7 +299,7 @@ valid_identity(const char *s)
 /* add-charger's arguments, checked; the connector and price as the tables store them. */
 struct charger_args {
 	const char *owner, *identity, *title, *lat, *lon, *address, *city, *state;
-	char ctype[16], watts[16], minor[24];
+	char ctype[16], watts[16], price_minor[24];
 };
 
 #define ADD_CHARGER_USAGE "usage: evshare-admin add-charger --owner EMAIL --identity ID " \
@@ -318,8 +319,8 @@ parse_add_charger(int argc, char **argv, struct charger_args *a)
 	const char *owner = NULL, *identity = NULL, *title = NULL, *lat = NULL, *lon = NULL;
 	const char *address = NULL, *city = "", *connector = "type2:11", *price = "6.90";
 	const char *state = "approved";
-	char *end;
-	double kw, czk;
+	long long minor;
+	double kw;
 	int c;
 
 	optind = 1;
@@ -355,10 +356,10 @@ parse_add_charger(int argc, char **argv, struct charger_args *a)
 	if (sscanf(connector, "%15[a-z0-9]:%lf", a->ctype, &kw) != 2 || kw < 1 || kw > 400)
 		die("--connector must look like type2:11 (type, then kW from 1 to 400)");
 	snprintf(a->watts, sizeof a->watts, "%.0f", kw * 1000);
-	czk = strtod(price, &end);
-	if (*end || czk < 0 || czk > 1000)
+	/* integer haléře, never a float: 6.90 is 690 */
+	if (parse_money(price, 1000 * 100, &minor) < 0)
 		die("--price must be CZK per kWh, e.g. 6.90");
-	snprintf(a->minor, sizeof a->minor, "%.0f", czk * 100);
+	snprintf(a->price_minor, sizeof a->price_minor, "%lld", minor);
 	a->owner = owner;
 	a->identity = identity;
 	a->title = title;
@@ -375,7 +376,7 @@ static void
 insert_listing(const char *owner_id, const struct charger_args *a, char *listing_id, size_t n)
 {
 	const char *p[] = { owner_id, a->title, a->address, a->city, a->lat, a->lon, a->state,
-	                    a->ctype, a->watts, a->minor };
+	                    a->ctype, a->watts, a->price_minor };
 	PGresult *r;
 
 	r = q("WITH l AS (INSERT INTO listings (owner_id, title, address, city, lat, lon, state, "
