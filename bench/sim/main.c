@@ -294,25 +294,13 @@ raise_nofile(int need)
 	return 0;
 }
 
-static void
-default_options(struct sim_opts *o)
-{
-	o->prefix = "SIM-";
-	o->first = 1;
-	o->count = 1;
-	o->digits = 3;
-	o->connectors = 1;
-	o->meter_interval = 30;
-	o->session_s = 900;
-	o->idle_s = 120;
-	o->id_tag = "DEMO-TAG-1";
-	o->kwh_every = 4;
-	o->rate = 500;
-	o->drain = 30;
-	o->progress = 5;
-	o->call_timeout = 30;
-	o->reconnect_max = 60;
-}
+/* what the usage text says when an option is not given */
+static const struct sim_opts default_opts = {
+	.prefix = "SIM-", .first = 1, .count = 1, .digits = 3, .connectors = 1,
+	.meter_interval = 30, .session_s = 900, .idle_s = 120, .id_tag = "DEMO-TAG-1",
+	.kwh_every = 4, .rate = 500, .drain = 30, .progress = 5, .call_timeout = 30,
+	.reconnect_max = 60,
+};
 
 /* The command line over the defaults. -1: go on; otherwise the exit status (usage, --help,
  * --hash-password, a bad value). */
@@ -536,7 +524,7 @@ main(int argc, char **argv)
 	int rc;
 
 	memset(&sim, 0, sizeof sim);
-	default_options(&sim.o);
+	sim.o = default_opts;
 	if ((rc = parse_options(argc, argv, &sim.o)) >= 0)
 		return rc;
 	if (check_options(&sim.o) < 0)
