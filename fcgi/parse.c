@@ -564,32 +564,6 @@ parse_float8(const char *s, double min, double max, double *out)
 }
 
 int
-parse_money(const char *s, long long max_minor, long long *out)
-{
-	long long whole = 0, frac = 0;
-
-	if (s == NULL || !is_digit(*s) || max_minor < 0)
-		return -1;
-	for (; is_digit(*s); s++) {
-		whole = whole * 10 + (*s - '0');
-		if (whole > max_minor / 100)
-			return -1;
-	}
-	if (*s == '.' || *s == ',') {
-		s++;
-		if (!is_digit(*s))
-			return -1;
-		frac = (*s++ - '0') * 10;
-		if (is_digit(*s))
-			frac += *s++ - '0';
-	}
-	if (*s != '\0' || frac > max_minor - whole * 100)
-		return -1;
-	*out = whole * 100 + frac;
-	return 0;
-}
-
-int
 parse_bbox(const char *s, double out[4], const char **why)
 {
 	static const double lim[4] = { 180, 90, 180, 90 };

@@ -12,6 +12,7 @@
 #include <stddef.h>
 
 #include "utf8.h"          /* utf8_valid, utf8_prefix: what "valid UTF-8" means here */
+#include "money.h"
 
 struct kv {
 	char *name;             /* malloc'd, NUL-terminated, decoded */
@@ -116,9 +117,7 @@ int parse_double(const char *s, double min, double max, double *out);
  * no inf, nan or spaces). For columns read back from the database, not for input. 0 ok, -1 bad. */
 int parse_float8(const char *s, double min, double max, double *out);
 
-/* Money in CZK: "6", "6.5", "6,50" (either '.' or ',', then 1 or 2 digits) -> 650 minor units.
- * No sign, no spaces, no thousands separators. Must be <= max_minor. 0 ok, -1 bad. */
-int parse_money(const char *s, long long max_minor, long long *out);
+/* parse_money (a price into minor units) is in lib/money.h: the tools read prices too. */
 
 /* Bounding box "west,south,east,north", each a strict decimal as for parse_double: longitudes
  * in [-180, 180], latitudes in [-90, 90], west < east (no box across the antimeridian), south <

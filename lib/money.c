@@ -30,3 +30,35 @@ power_format(long long watts, const char *lang, char *out, size_t n)
 		snprintf(out, n, "%lld%s%lld kW", tenths / 10, strcmp(lang, "en") == 0 ? "." : ",", tenths % 10);
 	return out;
 }
+
+static int
+money_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+int
+parse_money(const char *s, long long max_minor, long long *out)
+{
+	long long whole = 0, frac = 0;
+
+	if (s == NULL || !money_digit(*s) || max_minor < 0)
+		return -1;
+	for (; money_digit(*s); s++) {
+		whole = whole * 10 + (*s - '0');
+		if (whole > max_minor / 100)
+			return -1;
+	}
+	if (*s == '.' || *s == ',') {
+		s++;
+		if (!money_digit(*s))
+			return -1;
+		frac = (*s++ - '0') * 10;
+		if (money_digit(*s))
+			frac += *s++ - '0';
+	}
+	if (*s != '\0' || frac > max_minor - whole * 100)
+		return -1;
+	*out = whole * 100 + frac;
+	return 0;
+}

@@ -1,7 +1,7 @@
 /*
  * bridge.h - what the parts of the running daemon share: the charge point cache (cpcache.c),
- * sessions (session.c), the charger-to-server handlers (handlers.c), commands (commands.c) and
- * the server (server.c). Everything here runs on the single event-loop thread.
+ * sessions (session.c), the duplicate-identity probe (probe.c), the charger-to-server handlers
+ * (handlers.c), commands (commands.c) and the server (server.c). Everything here runs on the single event-loop thread.
  */
 #ifndef OCPP_BRIDGE_H
 #define OCPP_BRIDGE_H
@@ -102,7 +102,7 @@ struct session {
 	char remote[64];
 	uint64_t gen;                   /* registry generation, once active */
 	int refs;                       /* the wsi's and every job's */
-	unsigned closed : 1, active : 1, busy : 1, ping_wanted : 1, got_pong : 1, close_wanted : 1,
+	unsigned closed : 1, active : 1, busy : 1, ping_wanted : 1, close_wanted : 1,
 	         registered : 1, touched : 1, probe_asked : 1;
 	int close_code;
 	char close_reason[100];
@@ -137,7 +137,6 @@ extern struct session *all_sessions;
 struct session *session_new(struct lws *wsi, struct cp *cp, const char *remote);
 void session_ref(struct session *s);
 void session_unref(struct session *s);
-void session_established(struct session *s);
 void session_receive(struct session *s, const void *in, size_t len, int final, int binary);
 int session_writeable(struct session *s);       /* -1: close */
 void session_pong(struct session *s);
@@ -145,9 +144,12 @@ void session_pong(struct session *s);
  * B.hangup_after. */
 void sessions_keepalive(time_t now);
 void session_closed(struct session *s);
-/* Another bridge asks for a probe of the charger's connection here / took the charger over. */
-void sessions_probe_asked(int64_t cp_id);
-void sessions_taken_over(int64_t cp_id);
+/* The session becomes the charger's live one: registered (session_register), its queued CALLs
+ * processed. Only the probe (probe.c) decides when. */
+void session_activate(struct session *s);
+/* The session stops being the charger's live one (closed, or replaced by a new connection):
+ * its commands end, its registry row is closed with reason. Does not close the connection. */
+void session_deactivate(struct session *s, const char *reason);
 /* (Re)writes the session's registry row (charge_point_connections). */
 void session_register(struct session *s);
 /* Begins a frame to send: the buffer (reused, loop thread only) holds LWS_PRE bytes of headroom
@@ -167,6 +169,27 @@ void command_free(struct command *c);
 /* Records a security event (a job nobody waits for). */
 void security_event(int64_t cp_id, const char *identity, const char *addr, const char *kind,
                     const char *detail);
+
+/* ---------------------------------------------------------------- duplicate identities (probe.c) */
+
+/* A connection's handshake is done: it becomes the charger's live session at once, or after the
+ * charger's other connection (here or at another bridge) failed a ping, or it is closed. */
+void probe_start(struct session *s);
+/* The session s heard from its charger (session_alive, only when s->probe_asked or
+ * s->cp->probe is set): answers another bridge's probe; a probed old connection keeps its place
+ * and the newcomer is closed. */
+void probe_heard(struct session *s);
+/* The live session s closed: a newcomer waiting on its probe takes over. */
+void probe_old_closed(struct session *s);
+/* The newcomer n's probe is over: its timer cancelled, the charger's probe slot and its
+ * reference to the old session released. */
+void probe_end(struct session *n);
+/* NOTIFY ocpp_probe "CP NODE": another bridge has a new connection for a charger held here; its
+ * connection is pinged (the answer goes to the database, probe_heard). */
+void probe_asked(int64_t cp_id);
+/* NOTIFY ocpp_takeover "CP NODE": another bridge took the charger (its connection here did not
+ * answer the probe): closed. */
+void probe_taken_over(int64_t cp_id);
 
 /* ---------------------------------------------------------------- handlers (charger -> us) */
 

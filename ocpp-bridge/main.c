@@ -64,7 +64,7 @@ initial_load(void)
 			delay = delay < 8 ? delay * 2 : 10;
 			continue;
 		}
-		r = PQexecParams(c, "SELECT ocpp_node_alive($1, $2, $3)", 3, NULL, p, NULL, NULL, 0);
+		r = PQexecParams(c, store_stmts[Q_NODE_ALIVE].sql, 3, NULL, p, NULL, NULL, 0);
 		if (PQresultStatus(r) != PGRES_TUPLES_OK) {
 			log_error("registering node %s: %s", B.node, PQresultErrorMessage(r));
 			PQclear(r);
@@ -88,6 +88,55 @@ initial_load(void)
 		return 0;
 	}
 	return -1;
+}
+
+/* B's settings from the config (and the environment variables above). 0, or -1 (logged). */
+static int
+read_settings(void)
+{
+	char err[512];
+
+	B.max_frame = (long)config_int("ocpp_max_frame");
+	B.heartbeat_interval = (int)config_int("ocpp_heartbeat_interval");
+	B.offline_after = (int)config_int("ocpp_offline_after");
+	B.command_timeout = (int)config_int("ocpp_command_timeout");
+	B.auth_fail_limit = (unsigned)config_int("ocpp_auth_fail_limit");
+	B.throttle.window = 60;
+	if (getenv("OCPP_BRIDGE_AUTH_WINDOW") && atoi(getenv("OCPP_BRIDGE_AUTH_WINDOW")) > 0)
+		B.throttle.window = (unsigned)atoi(getenv("OCPP_BRIDGE_AUTH_WINDOW"));
+	if (trusted_parse(config_str("bridge_trusted_proxies"), &B.proxies, err, sizeof err) < 0) {
+		log_error("bridge_trusted_proxies: %s", err);
+		return -1;
+	}
+	B.stats_period = getenv("OCPP_BRIDGE_STATS") ? atoi(getenv("OCPP_BRIDGE_STATS")) : 60;
+	if (B.stats_period < 1)
+		B.stats_period = 60;
+	B.generation = (uint64_t)time(NULL) * 1000000ull;   /* grows across restarts */
+	if (*config_str("bridge_node")) {
+		snprintf(B.node, sizeof B.node, "%s", config_str("bridge_node"));
+	} else {
+		char host[64] = "localhost";
+
+		gethostname(host, sizeof host - 1);
+		snprintf(B.node, sizeof B.node, "%s:%lld", host, config_int("bridge_port"));
+	}
+	return 0;
+}
+
+/* A connection is a file: as many as we are allowed (libwebsockets sizes its tables from the
+ * soft limit when the context is created). */
+static void
+raise_open_files(void)
+{
+	struct rlimit rl;
+
+	if (getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur < rl.rlim_max) {
+		rl.rlim_cur = rl.rlim_max;
+		if (setrlimit(RLIMIT_NOFILE, &rl) < 0)
+			log_warn("cannot raise the open files limit: %s", strerror(errno));
+	}
+	if (getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY)
+		log_info("up to %llu open files (connections)", (unsigned long long)rl.rlim_cur);
 }
 
 int
@@ -122,45 +171,9 @@ main(int argc, char **argv)
 		return 1;
 	}
 	lws_set_log_level(LLL_ERR | LLL_WARN, lws_log);
-
-	B.max_frame = (long)config_int("ocpp_max_frame");
-	B.heartbeat_interval = (int)config_int("ocpp_heartbeat_interval");
-	B.offline_after = (int)config_int("ocpp_offline_after");
-	B.command_timeout = (int)config_int("ocpp_command_timeout");
-	B.auth_fail_limit = (unsigned)config_int("ocpp_auth_fail_limit");
-	B.throttle.window = 60;
-	if (getenv("OCPP_BRIDGE_AUTH_WINDOW") && atoi(getenv("OCPP_BRIDGE_AUTH_WINDOW")) > 0)
-		B.throttle.window = (unsigned)atoi(getenv("OCPP_BRIDGE_AUTH_WINDOW"));
-	if (trusted_parse(config_str("bridge_trusted_proxies"), &B.proxies, err, sizeof err) < 0) {
-		log_error("bridge_trusted_proxies: %s", err);
+	if (read_settings() < 0)
 		return 2;
-	}
-	B.stats_period = getenv("OCPP_BRIDGE_STATS") ? atoi(getenv("OCPP_BRIDGE_STATS")) : 60;
-	if (B.stats_period < 1)
-		B.stats_period = 60;
-	B.generation = (uint64_t)time(NULL) * 1000000ull;   /* grows across restarts */
-	if (*config_str("bridge_node")) {
-		snprintf(B.node, sizeof B.node, "%s", config_str("bridge_node"));
-	} else {
-		char host[64] = "localhost";
-
-		gethostname(host, sizeof host - 1);
-		snprintf(B.node, sizeof B.node, "%s:%lld", host, config_int("bridge_port"));
-	}
-
-	/* a connection is a file: as many as we are allowed (libwebsockets sizes its tables from
-	 * the soft limit when the context is created) */
-	{
-		struct rlimit rl;
-
-		if (getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur < rl.rlim_max) {
-			rl.rlim_cur = rl.rlim_max;
-			if (setrlimit(RLIMIT_NOFILE, &rl) < 0)
-				log_warn("cannot raise the open files limit: %s", strerror(errno));
-		}
-		if (getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY)
-			log_info("up to %llu open files (connections)", (unsigned long long)rl.rlim_cur);
-	}
+	raise_open_files();
 
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = on_signal;

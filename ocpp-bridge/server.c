@@ -40,7 +40,7 @@ client_addr(struct lws *wsi, char *out, size_t n)
 	client_address(&B.proxies, peer, len > 0 ? xff : NULL, out, n);
 }
 
-enum auth_result { AUTH_OK, AUTH_NOT_FOUND, AUTH_UNAUTHORIZED, AUTH_THROTTLED, AUTH_BAD };
+enum auth_result { AUTH_OK, AUTH_NOT_FOUND, AUTH_UNAUTHORIZED, AUTH_THROTTLED };
 
 /* Checks the request's identity and credentials. count: failures count for the throttle and
  * are recorded (the first check of a request); *cpp set on AUTH_OK; *wait: on AUTH_THROTTLED,
@@ -115,10 +115,11 @@ add_header(struct lws *wsi, enum lws_token_indexes token, const char *value, uns
 	return lws_add_http_header_by_token(wsi, token, (const unsigned char *)value, (int)strlen(value), p, end);
 }
 
-/* Answers the upgrade request with an HTTP error; retry_after: the Retry-After of a 429 (s).
- * Returns what CONFIRM_UPGRADE must return. */
+/* Answers with a short text/plain page: an upgrade request refused (404, 401, 429: retry_after
+ * is the Retry-After of a 429, s), or a plain HTTP request (/health, a 404). Returns what
+ * CONFIRM_UPGRADE must return (1), or -1 when it could not be written. */
 static int
-http_refuse(struct lws *wsi, unsigned code, const char *text, unsigned retry_after)
+http_reply(struct lws *wsi, unsigned code, const char *text, unsigned retry_after)
 {
 	unsigned char buf[LWS_PRE + 1024], *start = buf + LWS_PRE, *p = start, *end = buf + sizeof buf - 1;
 	char num[24];
@@ -167,14 +168,14 @@ cb_http(struct lws *wsi, enum lws_callback_reasons reason, void *user, void *in,
 		case AUTH_OK:
 			return 0;
 		case AUTH_NOT_FOUND:
-			return http_refuse(wsi, 404, "unknown charge point\n", 0);
+			return http_reply(wsi, 404, "unknown charge point\n", 0);
 		case AUTH_UNAUTHORIZED:
-			return http_refuse(wsi, 401, "wrong or missing credentials\n", 0);
+			return http_reply(wsi, 401, "wrong or missing credentials\n", 0);
 		case AUTH_THROTTLED: {
 			char text[100];
 
 			snprintf(text, sizeof text, "too many failed attempts, try again in %u s\n", wait);
-			return http_refuse(wsi, 429, text, wait);
+			return http_reply(wsi, 429, text, wait);
 		}
 		default:
 			return -1;
@@ -187,9 +188,9 @@ cb_http(struct lws *wsi, enum lws_callback_reasons reason, void *user, void *in,
 
 			snprintf(body, sizeof body, "ocpp-bridge %s: %d connections, database %s\n",
 			    B.node, B.nsessions, store_db_up() ? "up" : "down");
-			if (http_refuse(wsi, store_db_up() ? 200 : 503, body, 0) < 0)
+			if (http_reply(wsi, store_db_up() ? 200 : 503, body, 0) < 0)
 				return -1;
-		} else if (http_refuse(wsi, 404, "OCPP 1.6J: connect a websocket to /ocpp/{identity}\n", 0) < 0) {
+		} else if (http_reply(wsi, 404, "OCPP 1.6J: connect a websocket to /ocpp/{identity}\n", 0) < 0) {
 			return -1;
 		}
 		return lws_http_transaction_completed(wsi) ? -1 : 0;
@@ -231,7 +232,7 @@ cb_ocpp(struct lws *wsi, enum lws_callback_reasons reason, void *user, void *in,
 		return 0;
 	case LWS_CALLBACK_ESTABLISHED:
 		if (s)
-			session_established(s);
+			probe_start(s);         /* live at once, or after the duplicate probe */
 		return 0;
 	case LWS_CALLBACK_RECEIVE:
 		if (s)
@@ -471,10 +472,10 @@ on_notify(const char *channel, const char *payload)
 
 		if (id <= 0 || node == NULL || strcmp(node + 1, B.node) != 0)
 			return;
-		if (channel[5] == 'p')
-			sessions_probe_asked(id);
+		if (strcmp(channel, "ocpp_probe") == 0)
+			probe_asked(id);
 		else
-			sessions_taken_over(id);
+			probe_taken_over(id);
 	}
 }
 
@@ -498,13 +499,11 @@ on_db_up(int up)
 
 /* ---------------------------------------------------------------- start and stop */
 
-int
-server_start(int nworkers, char *err, size_t errlen)
+/* B.ctx on our libev loop, with no vhost yet. 0, or -1 with err. */
+static int
+create_context(int tls, char *err, size_t errlen)
 {
 	struct lws_context_creation_info info;
-	struct store_hooks hooks = { on_notify, on_listening, on_db_up, session_unref };
-	const char *cert = config_str("bridge_tls_cert"), *key = config_str("bridge_tls_key");
-	int tls_port = (int)config_int("bridge_tls_port");
 	void *foreign[1];
 
 	if ((loop = ev_loop_new(EVBACKEND_EPOLL | EVFLAG_NOENV)) == NULL &&
@@ -517,7 +516,7 @@ server_start(int nworkers, char *err, size_t errlen)
 	info.options = LWS_SERVER_OPTION_EXPLICIT_VHOSTS | LWS_SERVER_OPTION_DISABLE_IPV6 |
 	    LWS_SERVER_OPTION_LIBEV;
 	info.foreign_loops = foreign;
-	if (tls_port && *cert && *key)
+	if (tls)
 		info.options |= LWS_SERVER_OPTION_DO_SSL_GLOBAL_INIT;
 	info.max_http_header_data = 4096;
 	info.count_threads = 1;
@@ -528,9 +527,15 @@ server_start(int nworkers, char *err, size_t errlen)
 		    "package libwebsockets-evlib-ev, must be installed)");
 		return -1;
 	}
-	B.db_workers = nworkers;
-	if (store_start(B.ctx, nworkers, &hooks, err, errlen) < 0)
-		return -1;
+	return 0;
+}
+
+/* The listening vhosts: ws:// on bridge_host:bridge_port, and wss:// on bridge_tls_port when it
+ * is set (then with bridge_tls_cert and bridge_tls_key). 0, or -1 with err. */
+static int
+create_vhosts(const char *cert, const char *key, int tls_port, char *err, size_t errlen)
+{
+	struct lws_context_creation_info info;
 
 	memset(&info, 0, sizeof info);
 	info.vhost_name = "ocpp";
@@ -548,25 +553,31 @@ server_start(int nworkers, char *err, size_t errlen)
 		return -1;
 	}
 	log_info("listening on ws://%s:%d/ocpp/{identity}", config_str("bridge_host"), info.port);
-	if (tls_port) {
-		if (!*cert || !*key) {
-			snprintf(err, errlen, "bridge_tls_port is set but bridge_tls_cert or bridge_tls_key is not");
-			return -1;
-		}
-		info.vhost_name = "ocpp-tls";
-		info.port = tls_port;
-		info.ssl_cert_filepath = cert;
-		info.ssl_private_key_filepath = key;
-		info.alpn = "http/1.1";
-		info.options |= LWS_SERVER_OPTION_DO_SSL_GLOBAL_INIT;
-		if (lws_create_vhost(B.ctx, &info) == NULL) {
-			snprintf(err, errlen, "cannot listen with TLS on port %d (certificate %s)", tls_port, cert);
-			return -1;
-		}
-		log_info("listening on wss://%s:%d/ocpp/{identity} (security profile 2)",
-		    config_str("bridge_host"), tls_port);
+	if (!tls_port)
+		return 0;
+	if (!*cert || !*key) {
+		snprintf(err, errlen, "bridge_tls_port is set but bridge_tls_cert or bridge_tls_key is not");
+		return -1;
 	}
+	info.vhost_name = "ocpp-tls";
+	info.port = tls_port;
+	info.ssl_cert_filepath = cert;
+	info.ssl_private_key_filepath = key;
+	info.alpn = "http/1.1";
+	info.options |= LWS_SERVER_OPTION_DO_SSL_GLOBAL_INIT;
+	if (lws_create_vhost(B.ctx, &info) == NULL) {
+		snprintf(err, errlen, "cannot listen with TLS on port %d (certificate %s)", tls_port, cert);
+		return -1;
+	}
+	log_info("listening on wss://%s:%d/ocpp/{identity} (security profile 2)",
+	    config_str("bridge_host"), tls_port);
+	return 0;
+}
 
+/* The keepalive limits and the chores' periods, from B.offline_after; the chores begin. */
+static void
+schedule_chores(void)
+{
 	/* a charger that only answers pings stays online: it is pinged well within the limit */
 	B.ping_after = B.offline_after / 4;
 	if (B.ping_after > 60)
@@ -584,6 +595,23 @@ server_start(int nworkers, char *err, size_t errlen)
 	lws_sul_schedule(B.ctx, 0, &sul_claim, chore_claim, CHORE_USEC(5));
 	lws_sul_schedule(B.ctx, 0, &sul_alive, chore_alive, CHORE_USEC(1));
 	lws_sul_schedule(B.ctx, 0, &sul_stats, chore_stats, CHORE_USEC(B.stats_period));
+}
+
+int
+server_start(int nworkers, char *err, size_t errlen)
+{
+	struct store_hooks hooks = { on_notify, on_listening, on_db_up, session_unref };
+	const char *cert = config_str("bridge_tls_cert"), *key = config_str("bridge_tls_key");
+	int tls_port = (int)config_int("bridge_tls_port");
+
+	if (create_context(tls_port && *cert && *key, err, errlen) < 0)
+		return -1;
+	B.db_workers = nworkers;
+	if (store_start(B.ctx, nworkers, &hooks, err, errlen) < 0)
+		return -1;
+	if (create_vhosts(cert, key, tls_port, err, errlen) < 0)
+		return -1;
+	schedule_chores();
 	return 0;
 }
 

@@ -1,5 +1,7 @@
 /* session.c - one charger's websocket: receiving frames (in order, one CALL at a time),
- * sending, the duplicate-identity probe, and the connection registry. Loop thread only. */
+ * sending, keepalive, and the connection registry (a session becoming the charger's live one
+ * and stopping being it). Whether a new connection may become live is the duplicate-identity
+ * probe's (probe.c). Loop thread only. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -8,11 +10,6 @@
 
 #define IN_QUEUE_MAX 32         /* CALLs a charger may send without waiting for answers */
 #define OUT_QUEUE_MAX 256       /* frames waiting for a charger that does not read */
-/* How long the old connection has to answer the duplicate probe. A charger that reconnects
- * because its old socket died must be back within 5 s (and its BootNotification answered well
- * before it gives up on it), while a live connection answers a ping in well under a second. */
-#define PROBE_MS 1800
-#define PROBE_USEC ((lws_usec_t)PROBE_MS * LWS_US_PER_MS)
 
 struct session *all_sessions;
 
@@ -336,7 +333,7 @@ session_process(struct session *s)
 			goto next;
 		}
 		s->busy_action = a;
-		if (strcmp(a->name, "BootNotification") != 0 && strcmp(s->cp->boot_state, "accepted") != 0) {
+		if (a->id != ACT_BOOT_NOTIFICATION && strcmp(s->cp->boot_state, "accepted") != 0) {
 			snprintf(desc, sizeof desc, "%s before the boot was accepted (boot state %s)",
 			    a->name, s->cp->boot_state);
 			session_reply_error(s, m->f.id, OCPP_SECURITY_ERROR, desc);
@@ -457,7 +454,7 @@ session_receive(struct session *s, const void *in, size_t len, int final, int bi
 	}
 }
 
-/* ---------------------------------------------------------------- registry and duplicates */
+/* ---------------------------------------------------------------- registry and keepalive */
 
 static void
 connect_done(struct job *j)
@@ -493,8 +490,8 @@ session_register(struct session *s)
 	store_submit(j, (uint64_t)s->cp_id);
 }
 
-static void
-activate(struct session *s)
+void
+session_activate(struct session *s)
 {
 	s->active = 1;
 	s->cp->active = s;
@@ -505,9 +502,8 @@ activate(struct session *s)
 	session_process(s);
 }
 
-/* The session stops being the charger's live one (closed, or replaced by a new connection). */
-static void
-deactivate(struct session *s, const char *reason)
+void
+session_deactivate(struct session *s, const char *reason)
 {
 	struct job *j;
 
@@ -529,187 +525,15 @@ deactivate(struct session *s, const char *reason)
 	}
 }
 
-static void
-end_probe(struct session *n)
-{
-	lws_sul_cancel(&n->sul_probe);
-	if (n->cp->probe == n)
-		n->cp->probe = NULL;
-	if (n->dup_old) {
-		session_unref(n->dup_old);
-		n->dup_old = NULL;
-	}
-}
-
-/* The old connection did not answer the ping in time: it is dead, the new one takes over. */
-static void
-probe_timeout(lws_sorted_usec_list_t *sul)
-{
-	struct session *n = lws_container_of(sul, struct session, sul_probe);
-	struct session *old = n->dup_old;
-
-	if (old && !old->closed) {
-		char why[160];
-
-		snprintf(why, sizeof why, "a second connection arrived and the first did not answer "
-		    "a ping within %d ms: the first was closed", PROBE_MS);
-		security_event(n->cp_id, n->identity, n->remote, "duplicate_replaced", why);
-		deactivate(old, "replaced by a new connection");
-		session_close(old, LWS_CLOSE_STATUS_POLICY_VIOLATION, "replaced by a new connection");
-		if (old->wsi)
-			lws_set_timeout(old->wsi, PENDING_TIMEOUT_USER_OK, LWS_TO_KILL_ASYNC);
-	}
-	end_probe(n);
-	if (!n->closed)
-		activate(n);
-}
-
-/* ---- the same across bridges (see sql/009_bridge_duplicates.sql): the newcomer's bridge asks
- * the database who holds the charger; another live bridge is asked to probe its connection and
- * given PROBE_MS (and the time to write its answer) before the newcomer's bridge looks. */
-#define REMOTE_PROBE_USEC (PROBE_USEC + 700 * LWS_US_PER_MS)
-
-static void
-remote_verdict(struct job *j)
-{
-	struct session *n = j->s;
-	char why[300];
-
-	if (n->closed)
-		return;
-	end_probe(n);
-	if (j->ok && PQntuples(j->res) == 1 && *PQgetvalue(j->res, 0, 0) == 't') {
-		snprintf(why, sizeof why, "a second connection arrived while the first, at bridge %s, "
-		    "still answers: the second was closed", n->holder);
-		security_event(n->cp_id, n->identity, n->remote, "duplicate_rejected", why);
-		session_close(n, LWS_CLOSE_STATUS_POLICY_VIOLATION, "this identity is already connected");
-		return;
-	}
-	/* silence (or no database to ask: the charger is served rather than left waiting) */
-	snprintf(why, sizeof why, "a second connection arrived and the first, at bridge %s, did not "
-	    "answer a ping within %d ms: the first was closed", n->holder, PROBE_MS);
-	security_event(n->cp_id, n->identity, n->remote, "duplicate_replaced", why);
-	activate(n);
-}
-
-static void
-remote_probe_timeout(lws_sorted_usec_list_t *sul)
-{
-	struct session *n = lws_container_of(sul, struct session, sul_probe);
-	struct job *j;
-
-	if (n->closed)
-		return;
-	if ((j = job_new(Q_PROBE_ALIVE, remote_verdict)) == NULL) {
-		end_probe(n);
-		activate(n);
-		return;
-	}
-	j->s = n;
-	j->cp = n->cp_id;
-	session_ref(n);
-	job_paramf(j, "%lld", (long long)n->cp_id);
-	job_param(j, n->holder);
-	job_param(j, n->asked_at);
-	store_submit(j, (uint64_t)n->cp_id);
-}
-
-static void
-holder_known(struct job *j)
-{
-	struct session *n = j->s;
-
-	if (n->closed)
-		return;
-	if (!j->ok || PQntuples(j->res) != 1 || PQgetisnull(j->res, 0, 0)) {
-		activate(n);
-		return;
-	}
-	if (n->cp->probe || (n->cp->active && n->cp->active != n)) {
-		/* meanwhile another connection came here: settled by the local probe */
-		session_close(n, LWS_CLOSE_STATUS_POLICY_VIOLATION, "this identity is already connecting");
-		return;
-	}
-	snprintf(n->holder, sizeof n->holder, "%s", PQgetvalue(j->res, 0, 0));
-	snprintf(n->asked_at, sizeof n->asked_at, "%s", PQgetvalue(j->res, 0, 1));
-	log_warn("%s: connection from %s while bridge %s holds it: probing there", n->identity, n->remote,
-	    n->holder);
-	n->cp->probe = n;
-	lws_sul_schedule(B.ctx, 0, &n->sul_probe, remote_probe_timeout, REMOTE_PROBE_USEC);
-}
-
-static void
-ask_holder(struct session *s)
-{
-	struct job *j = job_new(Q_PROBE_ASK, holder_known);
-
-	if (j == NULL) {
-		activate(s);
-		return;
-	}
-	j->s = s;
-	j->cp = s->cp_id;
-	session_ref(s);
-	job_paramf(j, "%lld", (long long)s->cp_id);
-	job_param(j, B.node);
-	store_submit(j, (uint64_t)s->cp_id);
-}
-
-/* NOTIFY ocpp_probe "CP NODE": another bridge has a new connection for a charger this one holds */
-void
-sessions_probe_asked(int64_t cp_id)
-{
-	struct cp *cp = cp_by_id(cp_id);
-	struct session *s = cp ? cp->active : NULL;
-
-	if (s == NULL || s->closed || s->wsi == NULL)
-		return;
-	s->probe_asked = 1;
-	s->ping_wanted = 1;
-	s->last_ping = time(NULL);
-	lws_callback_on_writable(s->wsi);
-}
-
-/* NOTIFY ocpp_takeover "CP NODE": another bridge took the charger (its connection here did not
- * answer the probe) */
-void
-sessions_taken_over(int64_t cp_id)
-{
-	struct cp *cp = cp_by_id(cp_id);
-	struct session *s = cp ? cp->active : NULL;
-
-	if (s == NULL || s->closed)
-		return;
-	deactivate(s, "replaced by a connection at another bridge");
-	session_close(s, LWS_CLOSE_STATUS_POLICY_VIOLATION, "replaced by a connection at another bridge");
-	if (s->wsi)
-		lws_set_timeout(s->wsi, PENDING_TIMEOUT_USER_OK, LWS_TO_KILL_ASYNC);
-}
-
 /* Anything from the charger (a frame, a pong) proves its connection is alive: it counts for the
  * offline sweep, and a connection being probed for a duplicate keeps its place. */
 static void
 session_alive(struct session *s)
 {
-	struct session *n = s->cp->probe;
-	struct job *j;
-
 	s->last_rx = time(NULL);
 	s->touched = 1;
-	if (s->probe_asked && s->active && (j = job_new(Q_PROBE_ANSWER, NULL)) != NULL) {
-		s->probe_asked = 0;
-		j->cp = s->cp_id;
-		job_paramf(j, "%lld", (long long)s->cp_id);
-		job_param(j, B.node);
-		store_submit(j, (uint64_t)s->cp_id);
-	}
-	if (n && n->dup_old == s && s->active && !s->closed) {
-		/* the old connection is alive: it stays, the newcomer goes */
-		security_event(n->cp_id, n->identity, n->remote, "duplicate_rejected",
-		    "a second connection arrived while the first still answers: the second was closed");
-		end_probe(n);
-		session_close(n, LWS_CLOSE_STATUS_POLICY_VIOLATION, "this identity is already connected");
-	}
+	if (s->probe_asked || s->cp->probe)
+		probe_heard(s);
 }
 
 void
@@ -740,35 +564,6 @@ sessions_keepalive(time_t now)
 }
 
 void
-session_established(struct session *s)
-{
-	struct cp *cp = s->cp;
-	struct session *old = cp->active;
-
-	if (cp->probe) {
-		/* a third connection while two are being sorted out */
-		security_event(cp->id, s->identity, s->remote, "duplicate_rejected",
-		    "a third connection while a duplicate was being probed");
-		session_close(s, LWS_CLOSE_STATUS_POLICY_VIOLATION, "this identity is already connecting");
-		return;
-	}
-	if (old && !old->closed && old->wsi) {
-		log_warn("%s: second connection from %s while connected from %s: probing the first",
-		    s->identity, s->remote, old->remote);
-		cp->probe = s;
-		s->dup_old = old;
-		session_ref(old);
-		old->got_pong = 0;
-		old->ping_wanted = 1;
-		old->last_ping = time(NULL);
-		lws_callback_on_writable(old->wsi);
-		lws_sul_schedule(B.ctx, 0, &s->sul_probe, probe_timeout, PROBE_USEC);
-		return;
-	}
-	ask_holder(s);
-}
-
-void
 session_closed(struct session *s)
 {
 	struct cp *cp = s->cp;
@@ -778,19 +573,10 @@ session_closed(struct session *s)
 	s->closed = 1;
 	lws_sul_cancel(&s->sul_cmd);
 	if (cp->probe == s)
-		end_probe(s);
+		probe_end(s);
 	if (s->active) {
-		deactivate(s, s->close_wanted ? s->close_reason : "closed");
-		if (cp->probe && cp->probe->dup_old == s) {
-			/* the connection being probed went away: the newcomer takes over now */
-			struct session *n = cp->probe;
-
-			security_event(n->cp_id, n->identity, n->remote, "duplicate_replaced",
-			    "a second connection arrived and the first closed");
-			end_probe(n);
-			if (!n->closed)
-				activate(n);
-		}
+		session_deactivate(s, s->close_wanted ? s->close_reason : "closed");
+		probe_old_closed(s);
 	}
 	commands_session_closed(s);
 	store_log_unanswered(&s->log_call);

@@ -15,6 +15,7 @@
 #include "config.h"
 #include "db.h"
 #include "log.h"
+#include "money.h"
 #include "secret.h"
 #include "admin.h"
 #include "ocpp/ocpp.h"
@@ -286,8 +287,17 @@ cmd_create_admin(int argc, char **argv)
 
 /* ---------------------------------------------------------------- chargers */
 
-static int
-cmd_add_charger(int argc, char **argv)
+/* add-charger's arguments, checked; the connector and price as the tables store them. */
+struct charger_args {
+	const char *owner, *identity, *title, *lat, *lon, *address, *city, *state;
+	char ctype[16], watts[16], price_minor[24];
+};
+
+#define ADD_CHARGER_USAGE "usage: evshare-admin add-charger --owner EMAIL --identity ID " \
+	"[--title T --address A --lat LAT --lon LON]"
+
+static void
+parse_add_charger(int argc, char **argv, struct charger_args *a)
 {
 	static const struct option opts[] = {
 		{ "owner", required_argument, NULL, 'o' }, { "identity", required_argument, NULL, 'i' },
@@ -300,10 +310,9 @@ cmd_add_charger(int argc, char **argv)
 	const char *owner = NULL, *identity = NULL, *title = NULL, *lat = NULL, *lon = NULL;
 	const char *address = NULL, *city = "", *connector = "type2:11", *price = "6.90";
 	const char *state = "approved";
-	char pw[21], hash[SECRET_HASH_STR], ctype[16], watts[16], minor[24], *end;
-	double kw, czk;
+	long long minor;
+	double kw;
 	int c;
-	PGresult *r;
 
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
@@ -318,11 +327,11 @@ cmd_add_charger(int argc, char **argv)
 		case 'k': connector = optarg; break;
 		case 'p': price = optarg; break;
 		case 'P': state = "pending"; break;
-		default: die("usage: evshare-admin add-charger --owner EMAIL --identity ID [--title T --address A --lat LAT --lon LON]");
+		default: die(ADD_CHARGER_USAGE);
 		}
 	}
 	if (optind != argc || owner == NULL || identity == NULL)
-		die("usage: evshare-admin add-charger --owner EMAIL --identity ID [--title T --address A --lat LAT --lon LON]");
+		die(ADD_CHARGER_USAGE);
 	if (!identity_ok(identity))
 		die("identity '%s' must be 1-48 characters of A-Z a-z 0-9 . _ -", identity);
 	if (title && (lat == NULL || lon == NULL))
@@ -335,59 +344,82 @@ cmd_add_charger(int argc, char **argv)
 		die("--address must have 3 to 300 characters");
 	if (!title && (lat || lon || address))
 		die("--lat, --lon and --address describe a listing: give --title too");
-	if (sscanf(connector, "%15[a-z0-9]:%lf", ctype, &kw) != 2 || kw < 1 || kw > 400)
+	if (sscanf(connector, "%15[a-z0-9]:%lf", a->ctype, &kw) != 2 || kw < 1 || kw > 400)
 		die("--connector must look like type2:11 (type, then kW from 1 to 400)");
-	snprintf(watts, sizeof watts, "%.0f", kw * 1000);
-	czk = strtod(price, &end);
-	if (*end || czk < 0 || czk > 1000)
+	snprintf(a->watts, sizeof a->watts, "%.0f", kw * 1000);
+	/* integer haléře, never a float: 6.90 is 690 */
+	if (parse_money(price, 1000 * 100, &minor) < 0)
 		die("--price must be CZK per kWh, e.g. 6.90");
-	snprintf(minor, sizeof minor, "%.0f", czk * 100);
+	snprintf(a->price_minor, sizeof a->price_minor, "%lld", minor);
+	a->owner = owner;
+	a->identity = identity;
+	a->title = title;
+	a->lat = lat;
+	a->lon = lon;
+	a->address = address;
+	a->city = city;
+	a->state = state;
+}
 
+/* The listing with its connector and tariff (inside the caller's transaction); its id into
+ * listing_id. */
+static void
+insert_listing(const char *owner_id, const struct charger_args *a, char *listing_id, size_t n)
+{
+	const char *p[] = { owner_id, a->title, a->address, a->city, a->lat, a->lon, a->state,
+	                    a->ctype, a->watts, a->price_minor };
+	PGresult *r;
+
+	r = q("WITH l AS (INSERT INTO listings (owner_id, title, address, city, lat, lon, state, "
+	      "approved_at) VALUES ($1, $2, $3, $4, $5::float8, $6::float8, $7, "
+	      "CASE WHEN $7 = 'approved' THEN now() END) RETURNING id), "
+	      "c AS (INSERT INTO connectors (listing_id, connector_id, type, max_power_w) "
+	      "SELECT id, 1, $8, $9::int FROM l), "
+	      "t AS (INSERT INTO tariffs (listing_id, price_per_kwh) SELECT id, $10::bigint FROM l) "
+	      "SELECT id FROM l", 10, p);
+	snprintf(listing_id, n, "%s", PQgetvalue(r, 0, 0));
+	PQclear(r);
+}
+
+static int
+cmd_add_charger(int argc, char **argv)
+{
+	struct charger_args a;
+	char pw[21], hash[SECRET_HASH_STR], owner_id[24], listing_id[24] = "";
+	PGresult *r;
+
+	parse_add_charger(argc, argv, &a);
 	secret_password(pw, 20);
 	if (secret_hash_password(pw, PW_MACHINE, hash))
 		die("out of memory hashing the password");
 	qx("BEGIN");
 	{
-		const char *p[] = { owner };
+		const char *p[] = { a.owner };
 
 		r = q("UPDATE accounts SET is_owner = true WHERE email = lower($1) AND state = 'active' "
 		      "RETURNING id", 1, p);
 		if (PQntuples(r) != 1)
-			die("no active account with email '%s' (create it first)", owner);
+			die("no active account with email '%s' (create it first)", a.owner);
 	}
-	char owner_id[24];
 	snprintf(owner_id, sizeof owner_id, "%s", PQgetvalue(r, 0, 0));
 	PQclear(r);
-	char listing_id[24] = "";
-	if (title) {
-		const char *p[] = { owner_id, title, address, city, lat, lon, state,
-		                    ctype, watts, minor };
-
-		r = q("WITH l AS (INSERT INTO listings (owner_id, title, address, city, lat, lon, state, "
-		      "approved_at) VALUES ($1, $2, $3, $4, $5::float8, $6::float8, $7, "
-		      "CASE WHEN $7 = 'approved' THEN now() END) RETURNING id), "
-		      "c AS (INSERT INTO connectors (listing_id, connector_id, type, max_power_w) "
-		      "SELECT id, 1, $8, $9::int FROM l), "
-		      "t AS (INSERT INTO tariffs (listing_id, price_per_kwh) SELECT id, $10::bigint FROM l) "
-		      "SELECT id FROM l", 10, p);
-		snprintf(listing_id, sizeof listing_id, "%s", PQgetvalue(r, 0, 0));
-		PQclear(r);
-	}
+	if (a.title)
+		insert_listing(owner_id, &a, listing_id, sizeof listing_id);
 	{
-		const char *p[] = { identity, listing_id[0] ? listing_id : NULL, hash };
+		const char *p[] = { a.identity, listing_id[0] ? listing_id : NULL, hash };
 
 		r = q("INSERT INTO charge_points (identity, listing_id, password_hash) "
 		      "VALUES ($1, $2::bigint, $3) ON CONFLICT (identity) DO NOTHING RETURNING id", 3, p);
 		if (PQntuples(r) != 1)
-			die("a charge point with identity '%s' already exists", identity);
+			die("a charge point with identity '%s' already exists", a.identity);
 		PQclear(r);
 	}
 	qx("COMMIT");
-	printf("identity: %s\n", identity);
+	printf("identity: %s\n", a.identity);
 	if (listing_id[0])
-		printf("listing:  %s (%s)\n", listing_id, state);
+		printf("listing:  %s (%s)\n", listing_id, a.state);
 	printf("ocpp url: ws://%s:%lld/ocpp/%s\n", config_str("bridge_host"),
-	    config_int("bridge_port"), identity);
+	    config_int("bridge_port"), a.identity);
 	printf("password: %s\n", pw);
 	return 0;
 }

@@ -478,102 +478,132 @@ on_frame(struct cp *cp, const char *text, size_t len)
 	json_decref(msg);
 }
 
+/* HTTP Basic (identity:password) on the handshake, when there is a password. 0 or -1. */
+static int
+add_basic_auth(struct cp *cp, struct lws *wsi, unsigned char **p, unsigned char *end)
+{
+	char userpass[256], b64[400], hdr[420];
+	int n;
+
+	if (cp == NULL || cp->sim->o.password == NULL)
+		return 0;
+	n = snprintf(userpass, sizeof userpass, "%s:%s", cp->identity, cp->sim->o.password);
+	if (n < 0 || (size_t)n >= sizeof userpass ||
+	    lws_b64_encode_string(userpass, n, b64, sizeof b64) < 0)
+		return -1;
+	snprintf(hdr, sizeof hdr, "Basic %s", b64);
+	if (lws_add_http_header_by_token(wsi, WSI_TOKEN_HTTP_AUTHORIZATION,
+	    (unsigned char *)hdr, (int)strlen(hdr), p, end))
+		return -1;
+	return 0;
+}
+
+/* Connected: counted (the last of the ramp begins the next phase), then the behaviour. */
+static void
+on_open(struct cp *cp)
+{
+	struct sim *sim = cp->sim;
+
+	cp->conn = CP_OPEN;
+	cp->backoff_ms = 0;
+	sim->st.connections++;
+	if (++sim->st.open_now > sim->st.open_peak)
+		sim->st.open_peak = sim->st.open_now;
+	if (sim->st.open_now == sim->o.count && sim->st.phase == PH_RAMP) {
+		sim->st.t_all_open = lws_now_usecs();
+		stats_phase(&sim->st, sim->o.warmup ? PH_WARMUP : PH_STEADY,
+		    sim->o.stats ? stderr : NULL);
+	}
+	bh_on_open(cp);
+	pump(cp);
+}
+
+/* A piece of a frame: a whole frame is read where lws has it, fragments are gathered in
+ * cp->rx. 0, or -1 (out of memory: close). */
+static int
+on_receive(struct cp *cp, struct lws *wsi, const void *in, size_t len)
+{
+	size_t need = cp->rxlen + len;
+
+	if (cp->rxlen == 0 && lws_is_final_fragment(wsi) && lws_remaining_packet_payload(wsi) == 0) {
+		/* a whole frame in one piece (nearly always) */
+		on_frame(cp, in, len);
+		return 0;
+	}
+	if (need > cp->rxcap) {
+		size_t cap = cp->rxcap ? cp->rxcap : 1024;
+		unsigned char *nb;
+		while (cap < need)
+			cap *= 2;
+		if ((nb = realloc(cp->rx, cap)) == NULL)
+			return -1;
+		cp->rx = nb;
+		cp->rxcap = cap;
+	}
+	memcpy(cp->rx + cp->rxlen, in, len);
+	cp->rxlen += len;
+	if (lws_is_final_fragment(wsi) && lws_remaining_packet_payload(wsi) == 0) {
+		size_t n = cp->rxlen;
+		cp->rxlen = 0;
+		on_frame(cp, (const char *)cp->rx, n);
+		/* keep small buffers; give back big ones */
+		if (cp->rxcap > 16384) {
+			free(cp->rx);
+			cp->rx = NULL;
+			cp->rxcap = 0;
+		}
+	}
+	return 0;
+}
+
+/* One queued frame per WRITEABLE (lws calls it only once it has sent what it held); -1 closes
+ * (a write failed, or nothing is left of a closing connection). */
+static int
+on_writeable(struct cp *cp, struct lws *wsi)
+{
+	struct frame *f = cp->fhead;
+
+	if (f == NULL)
+		return cp->conn == CP_CLOSING ? -1 : 0;
+	if (lws_write(wsi, f->buf + LWS_PRE, f->len, LWS_WRITE_TEXT) < (int)f->len)
+		return -1;
+	cp->fhead = f->next;
+	if (cp->fhead == NULL)
+		cp->ftail = NULL;
+	free(f);
+	if (cp->fhead || cp->conn == CP_CLOSING)
+		lws_callback_on_writable(wsi);
+	return 0;
+}
+
 int
 cp_lws_callback(struct lws *wsi, enum lws_callback_reasons reason, void *user, void *in,
     size_t len)
 {
 	struct cp *cp = user;
-	struct sim *sim = cp ? cp->sim : NULL;
 
 	switch (reason) {
 	case LWS_CALLBACK_CLIENT_APPEND_HANDSHAKE_HEADER: {
-		unsigned char **p = in, *end = *p + len;
-		char userpass[256], b64[400], hdr[420];
-		int n;
+		unsigned char **p = in;
 
-		if (cp == NULL || sim->o.password == NULL)
-			break;
-		n = snprintf(userpass, sizeof userpass, "%s:%s", cp->identity, sim->o.password);
-		if (n < 0 || (size_t)n >= sizeof userpass ||
-		    lws_b64_encode_string(userpass, n, b64, sizeof b64) < 0)
-			return -1;
-		snprintf(hdr, sizeof hdr, "Basic %s", b64);
-		if (lws_add_http_header_by_token(wsi, WSI_TOKEN_HTTP_AUTHORIZATION,
-		    (unsigned char *)hdr, (int)strlen(hdr), p, end))
-			return -1;
-		break;
+		return add_basic_auth(cp, wsi, p, *p + len);
 	}
 	case LWS_CALLBACK_CLIENT_ESTABLISHED:
-		cp->conn = CP_OPEN;
-		cp->backoff_ms = 0;
-		sim->st.connections++;
-		if (++sim->st.open_now > sim->st.open_peak)
-			sim->st.open_peak = sim->st.open_now;
-		if (sim->st.open_now == sim->o.count && sim->st.phase == PH_RAMP) {
-			sim->st.t_all_open = lws_now_usecs();
-			stats_phase(&sim->st, sim->o.warmup ? PH_WARMUP : PH_STEADY,
-			    sim->o.stats ? stderr : NULL);
-		}
-		bh_on_open(cp);
-		pump(cp);
+		on_open(cp);
 		break;
 	case LWS_CALLBACK_CLIENT_CONNECTION_ERROR:
 		if (cp == NULL)
 			break;
-		sim->st.connect_errors++;
-		if (sim->o.verbose || sim->st.connect_errors <= 20)
+		cp->sim->st.connect_errors++;
+		if (cp->sim->o.verbose || cp->sim->st.connect_errors <= 20)
 			fprintf(stderr, "evshare-sim: %s: connection failed: %s\n", cp->identity,
 			    in ? (const char *)in : "?");
 		lost(cp, 0);
 		break;
-	case LWS_CALLBACK_CLIENT_RECEIVE: {
-		size_t need = cp->rxlen + len;
-		if (cp->rxlen == 0 && lws_is_final_fragment(wsi) &&
-		    lws_remaining_packet_payload(wsi) == 0) {
-			/* a whole frame in one piece (nearly always): read where lws has it */
-			on_frame(cp, in, len);
-			break;
-		}
-		if (need > cp->rxcap) {
-			size_t cap = cp->rxcap ? cp->rxcap : 1024;
-			unsigned char *nb;
-			while (cap < need)
-				cap *= 2;
-			if ((nb = realloc(cp->rx, cap)) == NULL)
-				return -1;
-			cp->rx = nb;
-			cp->rxcap = cap;
-		}
-		memcpy(cp->rx + cp->rxlen, in, len);
-		cp->rxlen += len;
-		if (lws_is_final_fragment(wsi) && lws_remaining_packet_payload(wsi) == 0) {
-			size_t n = cp->rxlen;
-			cp->rxlen = 0;
-			on_frame(cp, (const char *)cp->rx, n);
-			/* keep small buffers; give back big ones */
-			if (cp->rxcap > 16384) {
-				free(cp->rx);
-				cp->rx = NULL;
-				cp->rxcap = 0;
-			}
-		}
-		break;
-	}
-	case LWS_CALLBACK_CLIENT_WRITEABLE: {
-		struct frame *f = cp->fhead;
-		if (f == NULL)
-			return cp->conn == CP_CLOSING ? -1 : 0;
-		/* (lws calls this only once it has sent what it held) */
-		if (lws_write(wsi, f->buf + LWS_PRE, f->len, LWS_WRITE_TEXT) < (int)f->len)
-			return -1;
-		cp->fhead = f->next;
-		if (cp->fhead == NULL)
-			cp->ftail = NULL;
-		free(f);
-		if (cp->fhead || cp->conn == CP_CLOSING)
-			lws_callback_on_writable(wsi);
-		break;
-	}
+	case LWS_CALLBACK_CLIENT_RECEIVE:
+		return on_receive(cp, wsi, in, len);
+	case LWS_CALLBACK_CLIENT_WRITEABLE:
+		return on_writeable(cp, wsi);
 	case LWS_CALLBACK_CLIENT_CLOSED:
 		if (cp && cp->wsi == wsi)
 			lost(cp, 1);

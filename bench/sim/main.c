@@ -294,8 +294,18 @@ raise_nofile(int need)
 	return 0;
 }
 
-int
-main(int argc, char **argv)
+/* what the usage text says when an option is not given */
+static const struct sim_opts default_opts = {
+	.prefix = "SIM-", .first = 1, .count = 1, .digits = 3, .connectors = 1,
+	.meter_interval = 30, .session_s = 900, .idle_s = 120, .id_tag = "DEMO-TAG-1",
+	.kwh_every = 4, .rate = 500, .drain = 30, .progress = 5, .call_timeout = 30,
+	.reconnect_max = 60,
+};
+
+/* The command line over the defaults. -1: go on; otherwise the exit status (usage, --help,
+ * --hash-password, a bad value). */
+static int
+parse_options(int argc, char **argv, struct sim_opts *o)
 {
 	static const struct option longopts[] = {
 		{ "url", required_argument, NULL, 'u' },
@@ -326,33 +336,8 @@ main(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
-	static const struct lws_protocols protocols[] = {
-		{ "ocpp1.6", cp_lws_callback, 0, 4096, 0, NULL, 0 },
-		{ NULL, NULL, 0, 0, 0, NULL, 0 }
-	};
-	struct sim sim;
-	struct sim_opts *o = &sim.o;
-	struct lws_context_creation_info info;
-	struct ev_loop *loop = NULL;
-	void *foreign[1];
-	int opt, rc = 1;
+	int opt;
 
-	memset(&sim, 0, sizeof sim);
-	o->prefix = "SIM-";
-	o->first = 1;
-	o->count = 1;
-	o->digits = 3;
-	o->connectors = 1;
-	o->meter_interval = 30;
-	o->session_s = 900;
-	o->idle_s = 120;
-	o->id_tag = "DEMO-TAG-1";
-	o->kwh_every = 4;
-	o->rate = 500;
-	o->drain = 30;
-	o->progress = 5;
-	o->call_timeout = 30;
-	o->reconnect_max = 60;
 	while ((opt = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
 		int bad = 0;
 		switch (opt) {
@@ -391,6 +376,14 @@ main(int argc, char **argv)
 		usage(stderr);
 		return 2;
 	}
+	return -1;
+}
+
+/* What a single option cannot check: the password's other source, the URL, the tag. 0, or -1
+ * (said on stderr). */
+static int
+check_options(struct sim_opts *o)
+{
 	/* a password on the command line is there for every local user's ps to read: scripts
 	 * (instance.sh's demo chargers) hand it over in the environment instead */
 	if (o->password == NULL && (o->password = getenv("EVSHARE_SIM_PASSWORD")) != NULL &&
@@ -399,109 +392,165 @@ main(int argc, char **argv)
 	if (parse_url(o) < 0) {
 		fprintf(stderr, "evshare-sim: --url must look like ws://HOST[:PORT]/PATH, not '%s'\n",
 		    o->url);
-		return 2;
+		return -1;
 	}
 	if (strlen(o->id_tag) < 1 || strlen(o->id_tag) > 20) {
 		fprintf(stderr, "evshare-sim: --id-tag must have 1 to 20 characters\n");
-		return 2;
+		return -1;
 	}
-	if (raise_nofile(o->count + 64) < 0)
-		return 1;
-	rng_state = (uint64_t)time(NULL) * 0x9E3779B97F4A7C15ULL ^ (uint64_t)getpid();
-	if (rng_state == 0)
-		rng_state = 1;
+	return 0;
+}
 
-	if ((sim.cps = calloc((size_t)o->count, sizeof *sim.cps)) == NULL) {
+/* sim->cps: o->count chargers with their identities, each at the start of its behaviour. */
+static int
+make_chargers(struct sim *sim)
+{
+	const struct sim_opts *o = &sim->o;
+
+	if ((sim->cps = calloc((size_t)o->count, sizeof *sim->cps)) == NULL) {
 		fprintf(stderr, "evshare-sim: out of memory\n");
-		goto out;
+		return -1;
 	}
 	for (int i = 0; i < o->count; i++) {
-		struct cp *cp = &sim.cps[i];
+		struct cp *cp = &sim->cps[i];
 		int n = snprintf(cp->identity, sizeof cp->identity, "%s%0*d", o->prefix, o->digits,
 		    o->first + i);
 		if (n < 0 || (size_t)n >= sizeof cp->identity) {
 			fprintf(stderr, "evshare-sim: identity '%s...' is longer than 48 characters\n",
 			    o->prefix);
-			goto out;
+			return -1;
 		}
-		cp->sim = &sim;
+		cp->sim = sim;
 		cp->idx = i;
 		bh_init(cp);
 	}
+	return 0;
+}
 
-	lws_set_log_level(o->verbose ? LLL_ERR | LLL_WARN | LLL_NOTICE : LLL_ERR, NULL);
+/* The client context (sim->ctx) on a libev loop of its own (*loopp, also set when the context
+ * then fails: the caller destroys both). 0 or -1 (said on stderr). */
+static int
+start_context(struct sim *sim, struct ev_loop **loopp)
+{
+	static const struct lws_protocols protocols[] = {
+		{ "ocpp1.6", cp_lws_callback, 0, 4096, 0, NULL, 0 },
+		{ NULL, NULL, 0, 0, 0, NULL, 0 }
+	};
+	struct lws_context_creation_info info;
+	void *foreign[1];
+
+	lws_set_log_level(sim->o.verbose ? LLL_ERR | LLL_WARN | LLL_NOTICE : LLL_ERR, NULL);
 	memset(&info, 0, sizeof info);
 	info.port = CONTEXT_PORT_NO_LISTEN;
 	info.protocols = protocols;
 	info.gid = (gid_t)-1;
 	info.uid = (uid_t)-1;
 	info.timeout_secs = 20;
-	if ((loop = ev_loop_new(EVBACKEND_EPOLL | EVFLAG_NOENV)) == NULL &&
-	    (loop = ev_loop_new(EVFLAG_AUTO | EVFLAG_NOENV)) == NULL) {
+	if ((*loopp = ev_loop_new(EVBACKEND_EPOLL | EVFLAG_NOENV)) == NULL &&
+	    (*loopp = ev_loop_new(EVFLAG_AUTO | EVFLAG_NOENV)) == NULL) {
 		fprintf(stderr, "evshare-sim: libev: cannot create the event loop\n");
-		goto out;
+		return -1;
 	}
-	foreign[0] = loop;
+	foreign[0] = *loopp;
 	info.options = LWS_SERVER_OPTION_LIBEV;
 	info.foreign_loops = foreign;
-	if (o->tls)
+	if (sim->o.tls)
 		info.options |= LWS_SERVER_OPTION_DO_SSL_GLOBAL_INIT;
-	if ((sim.ctx = lws_create_context(&info)) == NULL) {
+	if ((sim->ctx = lws_create_context(&info)) == NULL) {
 		fprintf(stderr, "evshare-sim: cannot create the libwebsockets context (its libev plugin, "
 		    "package libwebsockets-evlib-ev, must be installed)\n");
-		goto out;
+		return -1;
 	}
-	signal_ctx = sim.ctx;
-	signal(SIGINT, on_signal);
-	signal(SIGTERM, on_signal);
-	signal(SIGPIPE, SIG_IGN);
+	return 0;
+}
 
-	if (stats_init(&sim.st) < 0) {
-		fprintf(stderr, "evshare-sim: out of memory\n");
-		goto out;
-	}
+/* The ramp, the timer wheel, the tick and the end of the run, then the loop until done. */
+static void
+run(struct sim *sim, struct ev_loop *loop)
+{
+	const struct sim_opts *o = &sim->o;
+
 	if (o->stats)
 		fprintf(stderr, "# %d chargers %s%0*d.. -> %s, %d connections/s\n", o->count, o->prefix,
 		    o->digits, o->first, o->url, o->rate);
-	tmr_init(&sim);
-	lws_sul_schedule(sim.ctx, 0, &sim.sul_wheel, wheel_cb, TMR_RES_US);
-	lws_sul_schedule(sim.ctx, 0, &sim.sul_ramp, ramp_cb, 1);
-	lws_sul_schedule(sim.ctx, 0, &sim.sul_tick, tick_cb, TICK_MS * LWS_US_PER_MS);
+	tmr_init(sim);
+	lws_sul_schedule(sim->ctx, 0, &sim->sul_wheel, wheel_cb, TMR_RES_US);
+	lws_sul_schedule(sim->ctx, 0, &sim->sul_ramp, ramp_cb, 1);
+	lws_sul_schedule(sim->ctx, 0, &sim->sul_tick, tick_cb, TICK_MS * LWS_US_PER_MS);
 	if (o->duration)
-		lws_sul_schedule(sim.ctx, 0, &sim.sul_end, end_cb,
+		lws_sul_schedule(sim->ctx, 0, &sim->sul_end, end_cb,
 		    (lws_usec_t)o->duration * LWS_US_PER_SEC);
 	/* lws_cancel_service() (a signal) wakes it up */
-	while (!sim.done)
+	while (!sim->done)
 		ev_run(loop, EVRUN_ONCE);
-	rc = 0;
-	if (o->stats)
-		stats_print(&sim, stdout);
+}
 
-out:
-	if (sim.cps) {
-		for (int i = 0; i < o->count; i++)
-			cp_free(&sim.cps[i]);
+/* Frees what main made, whatever of it was made. */
+static void
+teardown(struct sim *sim, struct ev_loop *loop)
+{
+	if (sim->cps) {
+		for (int i = 0; i < sim->o.count; i++)
+			cp_free(&sim->cps[i]);
 	}
-	if (sim.ctx) {
-		lws_sul_cancel(&sim.sul_ramp);
-		lws_sul_cancel(&sim.sul_end);
-		lws_sul_cancel(&sim.sul_tick);
-		lws_sul_cancel(&sim.sul_wheel);
-		sim.done = 1;
+	if (sim->ctx) {
+		lws_sul_cancel(&sim->sul_ramp);
+		lws_sul_cancel(&sim->sul_end);
+		lws_sul_cancel(&sim->sul_tick);
+		lws_sul_cancel(&sim->sul_wheel);
+		sim->done = 1;
 		signal_ctx = NULL;
-		lws_context_destroy(sim.ctx);
+		lws_context_destroy(sim->ctx);
 	}
 	if (loop) {
 		ev_run(loop, EVRUN_NOWAIT);
 		ev_loop_destroy(loop);
 	}
-	if (sim.cps) {
+	if (sim->cps) {
 		/* closing the connections may have left frames or buffers behind */
-		for (int i = 0; i < o->count; i++)
-			cp_free(&sim.cps[i]);
+		for (int i = 0; i < sim->o.count; i++)
+			cp_free(&sim->cps[i]);
 	}
-	free(sim.cps);
-	free(sim.wbuf);
-	stats_free(&sim.st);
+	free(sim->cps);
+	free(sim->wbuf);
+	stats_free(&sim->st);
+}
+
+int
+main(int argc, char **argv)
+{
+	struct sim sim;
+	struct ev_loop *loop = NULL;
+	int rc;
+
+	memset(&sim, 0, sizeof sim);
+	sim.o = default_opts;
+	if ((rc = parse_options(argc, argv, &sim.o)) >= 0)
+		return rc;
+	if (check_options(&sim.o) < 0)
+		return 2;
+	if (raise_nofile(sim.o.count + 64) < 0)
+		return 1;
+	rng_state = (uint64_t)time(NULL) * 0x9E3779B97F4A7C15ULL ^ (uint64_t)getpid();
+	if (rng_state == 0)
+		rng_state = 1;
+
+	rc = 1;
+	if (make_chargers(&sim) < 0 || start_context(&sim, &loop) < 0)
+		goto out;
+	signal_ctx = sim.ctx;
+	signal(SIGINT, on_signal);
+	signal(SIGTERM, on_signal);
+	signal(SIGPIPE, SIG_IGN);
+	if (stats_init(&sim.st) < 0) {
+		fprintf(stderr, "evshare-sim: out of memory\n");
+		goto out;
+	}
+	run(&sim, loop);
+	rc = 0;
+	if (sim.o.stats)
+		stats_print(&sim, stdout);
+out:
+	teardown(&sim, loop);
 	return rc;
 }

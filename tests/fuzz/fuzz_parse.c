@@ -1,5 +1,5 @@
 /*
- * fuzz_parse.c - libFuzzer target for fcgi/parse.c. Every parser gets the input; each result is
+ * fuzz_parse.c - libFuzzer target for fcgi/parse.c (and lib/money.c's parse_money). Every parser gets the input; each result is
  * checked against what parse.h promises, and a broken promise is __builtin_trap().
  *
  *   clang -g -O1 -fsanitize=fuzzer,address,undefined tests/fuzz/fuzz_parse.c -o /tmp/fuzz_parse
@@ -9,6 +9,7 @@
 #include "../../fcgi/parse.c"
 #include "../../lib/utf8.c"
 #include "../../lib/number.c"
+#include "../../lib/money.c"
 
 #include <math.h>
 #include <stdint.h>

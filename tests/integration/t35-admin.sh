@@ -31,6 +31,10 @@ out=$("$adm" add-charger --owner owner@evshare.test --identity "Y-$id" --title T
 check "a listing without coordinates: refused" bash -c "[ $rc = 1 ] && echo \"\$0\" | grep -q 'needs --lat and --lon'" "$out"
 out=$("$adm" add-charger --owner owner@evshare.test --identity "Z-$id" --title "Off map" --address "Nowhere 1" --lat 95 --lon 14 2>&1); rc=$?
 check "an impossible latitude: refused by the database, nothing stored" [ $rc = 1 -a -z "$(sql "SELECT 1 FROM charge_points WHERE identity = 'Z-$id'")" ]
+out=$("$adm" add-charger --owner owner@evshare.test --identity "P-$id" --title "Priced" --address "Cenová 1, Praha" --lat 50.1 --lon 14.4 --price 7,5 2>&1); rc=$?
+check "--price 7,5: stored as 750 haléře" [ $rc = 0 -a "$(sql "SELECT t.price_per_kwh FROM charge_points cp JOIN tariffs t ON t.listing_id = cp.listing_id WHERE cp.identity = 'P-$id'")" = 750 ]
+out=$("$adm" add-charger --owner owner@evshare.test --identity "Q-$id" --title "Priced" --address "Cenová 1, Praha" --lat 50.1 --lon 14.4 --price 6.999 2>&1); rc=$?
+check "--price with three decimals: refused, nothing stored" bash -c "[ $rc = 1 ] && echo \"\$0\" | grep -q -- '--price must be CZK' && [ -z \"\$(psql -X -tAc \"SELECT 1 FROM charge_points WHERE identity = 'Q-$id'\")\" ]" "$out"
 out=$("$adm" list-chargers); rc=$?
 check "list-chargers shows the new charger" bash -c "[ $rc = 0 ] && echo \"\$0\" | grep -q '^$id '" "$out"
 
