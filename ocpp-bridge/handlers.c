@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "bridge.h"
+#include "clock.h"
 #include "log.h"
 
 /* ---------------------------------------------------------------- helpers */
@@ -110,9 +111,9 @@ col(struct job *j, int c)
 static json_t *
 now_json(void)
 {
-	char t[32];
+	char t[CLOCK_TEXT_MAX];
 
-	time_now_iso(t);
+	clock_now(CLOCK_ISO, t);
 	return json_string(t);
 }
 
@@ -200,7 +201,7 @@ status(struct session *s, struct inmsg *m, const struct handler *h,
 {
 	const json_t *p = m->f.payload;
 	long long conn;
-	char now[32];
+	char now[CLOCK_TEXT_MAX];
 	struct job *j;
 
 	if (jint(json_object_get(p, "connectorId"), &conn) < 0 || conn < 0 || conn > INT_MAX) {
@@ -210,7 +211,7 @@ status(struct session *s, struct inmsg *m, const struct handler *h,
 	/* a grouped job (see store.h): its parameters are array elements */
 	if ((j = call_job(s, m, h)) == NULL)
 		return submit(s, j, desc, dl);
-	time_now_iso(now);
+	clock_now(CLOCK_ISO, now);
 	job_param_int(j, conn);
 	job_param_elem(j, jstr(p, "status"));
 	job_param_elem(j, jstr(p, "errorCode"));

@@ -8,7 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "clock.h"
 #include "hash.h"
 #include "number.h"
 #include "util.h"
@@ -212,12 +211,6 @@ parse_value_in(const char *s, const char *unit, const char **normal, double *out
 
 	*normal = unit_lookup(unit, &e);
 	return parse_decimal(s, e, out);
-}
-
-void
-time_now_iso(char out[32])
-{
-	clock_now(CLOCK_ISO, out);
 }
 
 /* addr as 16 bytes (IPv4 as ::ffff:a.b.c.d); 0, or -1 if it is not an address */

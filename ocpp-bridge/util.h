@@ -38,8 +38,6 @@ int parse_value(const char *s, double *out);
  * unit_normalise names it) exactly: "7.36" kWh is 7360 Wh, not 7360.000000000001. */
 int parse_value_in(const char *s, const char *unit, const char **normal, double *out);
 
-/* Current UTC time as "2024-01-02T03:04:05.123Z" into out (32 bytes): clock_now(CLOCK_ISO), lib/clock.h. */
-void time_now_iso(char out[32]);
 
 /* Who is connecting. The peer's address, unless the peer is one of the trusted proxies
  * (bridge_trusted_proxies): then the last address of X-Forwarded-For, the one that proxy

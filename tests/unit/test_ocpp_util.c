@@ -449,15 +449,6 @@ test_throttle(void)
 	throttle_free(&t);
 }
 
-static void
-test_time(void)
-{
-	char t[32];
-	time_now_iso(t);
-	T_INT(strlen(t), 24, "ISO time with milliseconds and Z");
-	T_OK(t[23] == 'Z', "ends in Z");
-}
-
 int
 main(void)
 {
@@ -469,6 +460,5 @@ main(void)
 	test_meter_check();
 	test_addresses();
 	test_throttle();
-	test_time();
 	return t_done();
 }
