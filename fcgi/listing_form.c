@@ -300,12 +300,109 @@ money_field(HDF *h, const char *name, const char *minor, const char *lang)
 	hdf_setf(h, name, "%lld%s%02lld", v / 100, strcmp(lang, "en") == 0 ? "." : ",", v % 100);
 }
 
+/* The form filled from the listing's row (S_OWNER_LISTING's columns), as it is public. */
+static void
+form_from_listing(struct req *r, PGresult *res)
+{
+	HDF *h = req_hdf(r);
+
+	hdf_set_value(h, "Form.title", PQgetvalue(res, 0, 1));
+	hdf_set_value(h, "Form.description", PQgetvalue(res, 0, 2));
+	hdf_set_value(h, "Form.address", PQgetvalue(res, 0, 3));
+	hdf_set_value(h, "Form.city", PQgetvalue(res, 0, 4));
+	hdf_set_value(h, "Form.lat", PQgetvalue(res, 0, 5));
+	hdf_set_value(h, "Form.lon", PQgetvalue(res, 0, 6));
+	hdf_set_value(h, "Form.access", PQgetvalue(res, 0, 7));
+	hdf_set_value(h, "Form.auto_accept", *PQgetvalue(res, 0, 10) == 't' ? "1" : "0");
+	money_field(h, "Form.price", PQgetvalue(res, 0, 11), r->lang);
+	if (atoll(PQgetvalue(res, 0, 13)) > 0)
+		money_field(h, "Form.idle_fee", PQgetvalue(res, 0, 13), r->lang);
+	if (atoll(PQgetvalue(res, 0, 14)) > 0)
+		hdf_set_value(h, "Form.idle_grace", PQgetvalue(res, 0, 14));
+	if (atoll(PQgetvalue(res, 0, 15)) > 0)
+		money_field(h, "Form.session_fee", PQgetvalue(res, 0, 15), r->lang);
+}
+
+/* The owner goes on from the change they asked for (load_revision's), not the public version. */
+static void
+form_from_revision(HDF *h)
+{
+	hdf_set_value(h, "Form.title", hdf_get_value(h, "Revision.Title", ""));
+	hdf_set_value(h, "Form.description", hdf_get_value(h, "Revision.Description", ""));
+	hdf_set_value(h, "Form.address", hdf_get_value(h, "Revision.Address", ""));
+	hdf_set_value(h, "Form.city", hdf_get_value(h, "Revision.City", ""));
+	hdf_set_value(h, "Form.lat", hdf_get_value(h, "Revision.Lat", ""));
+	hdf_set_value(h, "Form.lon", hdf_get_value(h, "Revision.Lon", ""));
+}
+
+/* Form.d1..d7 and Form.blocked: the stored hours as the host typed them (overnight windows
+ * joined again) and the blocked dates. 0, or -1 when the database is away. */
+static int
+form_hours(struct req *r, const char *lid)
+{
+	const char *q[] = { lid };
+	struct hours_row rows[HOURS_MAX];
+	struct hours_window w[HOURS_MAX];
+	struct buf day[8] = { { 0 } }, dates = { 0 };
+	HDF *h = req_hdf(r);
+	char k[48], a[24], b[24];
+	PGresult *res;
+	int nr = 0, nw;
+
+	if ((res = dbq(S_CHARGER_WINDOWS, 1, q)) == NULL)
+		return -1;
+	for (int i = 0; i < PQntuples(res) && nr < HOURS_MAX; i++, nr++)
+		rows[nr] = (struct hours_row){ atoi(PQgetvalue(res, i, 0)), atoi(PQgetvalue(res, i, 1)),
+			atoi(PQgetvalue(res, i, 2)), 0 };
+	PQclear(res);
+	nw = hours_join(rows, nr, w, HOURS_MAX);
+	for (int i = 0; i < nw; i++) {
+		if (w[i].day < 1 || w[i].day > 7)
+			continue;
+		hours_fmt(w[i].start, a);
+		hours_fmt(w[i].end, b);
+		buf_printf(&day[w[i].day], "%s%s–%s", day[w[i].day].len ? ", " : "", a, b);
+	}
+	for (int d = 1; d <= 7; d++) {
+		snprintf(k, sizeof k, "Form.d%d", d);
+		hdf_set_value(h, k, day[d].len ? day[d].s : "");
+		buf_free(&day[d]);
+	}
+	if ((res = dbq(S_LISTING_BLOCKED, 1, q)) == NULL)
+		return -1;
+	for (int i = 0; i < PQntuples(res); i++)
+		buf_printf(&dates, "%s%s", i ? ", " : "", PQgetvalue(res, i, 0));
+	hdf_set_value(h, "Form.blocked", dates.s ? dates.s : "");
+	buf_free(&dates);
+	PQclear(res);
+	return 0;
+}
+
+/* Edit.Connectors: what the listing has (the edit form shows them; they are not edited there).
+ * 0, or -1 when the database is away. */
+static int
+edit_connectors(struct req *r, const char *lid)
+{
+	const char *q[] = { lid };
+	char power[64];
+	PGresult *res;
+
+	if ((res = dbq(S_CHARGER_CONNECTORS, 1, q)) == NULL)
+		return -1;
+	for (int i = 0; i < PQntuples(res); i++) {
+		hdf_cell(req_hdf(r), "Edit.Connectors", i, "Type", connector_label(PQgetvalue(res, i, 1)));
+		hdf_cell(req_hdf(r), "Edit.Connectors", i, "Power", power_format(atoll(PQgetvalue(res, i, 2)),
+		    r->lang, power, sizeof power));
+	}
+	PQclear(res);
+	return 0;
+}
+
 /* The form for one's listing (r->path_id; a suspended one is not edited: 404); load: filled
  * with what is stored (else with what was posted, r->nerr's messages beside it). */
 static int
 edit_page(struct req *r, int load)
 {
-	char k[48], a[24], b[24];
 	struct own o;
 	PGresult *res;
 	HDF *h = req_hdf(r);
@@ -318,87 +415,15 @@ edit_page(struct req *r, int load)
 	}
 	hdf_set_value(h, "Edit.Id", o.lid);
 	hdf_set_value(h, "Edit.State", PQgetvalue(res, 0, 8));
-	if (load) {
-		hdf_set_value(h, "Form.title", PQgetvalue(res, 0, 1));
-		hdf_set_value(h, "Form.description", PQgetvalue(res, 0, 2));
-		hdf_set_value(h, "Form.address", PQgetvalue(res, 0, 3));
-		hdf_set_value(h, "Form.city", PQgetvalue(res, 0, 4));
-		hdf_set_value(h, "Form.lat", PQgetvalue(res, 0, 5));
-		hdf_set_value(h, "Form.lon", PQgetvalue(res, 0, 6));
-		hdf_set_value(h, "Form.access", PQgetvalue(res, 0, 7));
-		hdf_set_value(h, "Form.auto_accept", *PQgetvalue(res, 0, 10) == 't' ? "1" : "0");
-		money_field(h, "Form.price", PQgetvalue(res, 0, 11), r->lang);
-		if (atoll(PQgetvalue(res, 0, 13)) > 0)
-			money_field(h, "Form.idle_fee", PQgetvalue(res, 0, 13), r->lang);
-		if (atoll(PQgetvalue(res, 0, 14)) > 0)
-			hdf_set_value(h, "Form.idle_grace", PQgetvalue(res, 0, 14));
-		if (atoll(PQgetvalue(res, 0, 15)) > 0)
-			money_field(h, "Form.session_fee", PQgetvalue(res, 0, 15), r->lang);
-	}
+	if (load)
+		form_from_listing(r, res);
 	PQclear(res);
 	if (load_revision(r, o.lid))
 		return db_down(r);
-	if (load && hdf_get_value(h, "Revision.Title", NULL)) {
-		/* the owner goes on from the change they asked for, not from the public version */
-		hdf_set_value(h, "Form.title", hdf_get_value(h, "Revision.Title", ""));
-		hdf_set_value(h, "Form.description", hdf_get_value(h, "Revision.Description", ""));
-		hdf_set_value(h, "Form.address", hdf_get_value(h, "Revision.Address", ""));
-		hdf_set_value(h, "Form.city", hdf_get_value(h, "Revision.City", ""));
-		hdf_set_value(h, "Form.lat", hdf_get_value(h, "Revision.Lat", ""));
-		hdf_set_value(h, "Form.lon", hdf_get_value(h, "Revision.Lon", ""));
-	}
-	if (load) {
-		const char *q[] = { o.lid };
-		struct buf dates = { 0 };
-
-		if ((res = dbq(S_CHARGER_WINDOWS, 1, q)) == NULL)
-			return db_down(r);
-		{
-			/* the stored rows as the host typed them: overnight windows joined again */
-			struct hours_row rows[HOURS_MAX];
-			struct hours_window w[HOURS_MAX];
-			struct buf day[8] = { { 0 } };
-			int nr = 0, nw;
-
-			for (int i = 0; i < PQntuples(res) && nr < HOURS_MAX; i++, nr++)
-				rows[nr] = (struct hours_row){ atoi(PQgetvalue(res, i, 0)), atoi(PQgetvalue(res, i, 1)),
-					atoi(PQgetvalue(res, i, 2)), 0 };
-			nw = hours_join(rows, nr, w, HOURS_MAX);
-			for (int i = 0; i < nw; i++) {
-				if (w[i].day < 1 || w[i].day > 7)
-					continue;
-				hours_fmt(w[i].start, a);
-				hours_fmt(w[i].end, b);
-				buf_printf(&day[w[i].day], "%s%s–%s", day[w[i].day].len ? ", " : "", a, b);
-			}
-			for (int d = 1; d <= 7; d++) {
-				snprintf(k, sizeof k, "Form.d%d", d);
-				hdf_set_value(h, k, day[d].len ? day[d].s : "");
-				buf_free(&day[d]);
-			}
-		}
-		PQclear(res);
-		if ((res = dbq(S_LISTING_BLOCKED, 1, q)) == NULL)
-			return db_down(r);
-		for (int i = 0; i < PQntuples(res); i++)
-			buf_printf(&dates, "%s%s", i ? ", " : "", PQgetvalue(res, i, 0));
-		hdf_set_value(h, "Form.blocked", dates.s ? dates.s : "");
-		buf_free(&dates);
-		PQclear(res);
-	}
-	{
-		const char *q[] = { o.lid };
-		char money[64];
-
-		if ((res = dbq(S_CHARGER_CONNECTORS, 1, q)) == NULL)
-			return db_down(r);
-		for (int i = 0; i < PQntuples(res); i++) {
-			hdf_cell(h, "Edit.Connectors", i, "Type", connector_label(PQgetvalue(res, i, 1)));
-			hdf_cell(h, "Edit.Connectors", i, "Power", power_format(atoll(PQgetvalue(res, i, 2)), r->lang,
-			    money, sizeof money));
-		}
-		PQclear(res);
-	}
+	if (load && hdf_get_value(h, "Revision.Title", NULL))
+		form_from_revision(h);
+	if ((load && form_hours(r, o.lid) < 0) || edit_connectors(r, o.lid) < 0)
+		return db_down(r);
 	form_options(r);
 	hdf_set_value(h, "Page.Title", tr(r, "Owner.EditTitle"));
 	return page(r, "owner_new.cs");
