@@ -90,9 +90,9 @@ build/tests/%: tests/unit/%.c tests/unit/t.h $(WEB_TEST_LIB) | $(DEPS_STAMP)
 units: $(UNIT_BIN) $(BRIDGE_UNIT_BIN)
 
 # libFuzzer targets (clang), run briefly by make test
-build/fuzz/%: tests/fuzz/%.c $(FCGI_SRC) $(BRIDGE_SRC) $(LIB_SRC) | $(DEPS_STAMP)
+build/fuzz/%: tests/fuzz/%.c $(FCGI_SRC) $(BRIDGE_SRC) $(LIB_SRC) $(OCPP_SRC) $(OCPP_HDR) | $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
-	clang $(CPPFLAGS) -g -O1 -fsanitize=fuzzer,address,undefined -o $@ $< $(FCGI_LIBS) $(BRIDGE_LIBS)
+	clang $(CPPFLAGS) -D_GNU_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined -o $@ $< $(FCGI_LIBS) $(BRIDGE_LIBS)
 fuzz: $(FUZZ_BIN)
 
 # SIM: how many demo chargers the simulator brings to life (0: none)
