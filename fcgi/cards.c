@@ -153,3 +153,90 @@ h_card_delete(struct req *r)
 	PQclear(res);
 	return redirect(r, why);
 }
+
+/* ---------------------------------------------------------------- an admin's view (R_ADMIN)
+ *   GET /admin/accounts/{id}/cards   one person's cards, each with block / unblock and a reason
+ *   POST /admin/cards/{id}           block or unblock (audit: card.block, card.unblock); a card an
+ *                                    admin blocked says so to its driver, who cannot unblock it */
+static const char *const card_actions[] = { "block", "unblock", NULL };
+
+enum { AC_ACTION, AC_REASON };
+const struct field f_admin_card_act[] = {
+	[AC_ACTION] = { "action", V_CHOICE, F_REQUIRED, 0, 0, card_actions },
+	[AC_REASON] = { "reason", V_TEXT, F_PLAIN, 0, 1000, NULL },
+	{ NULL, 0, 0, 0, 0, NULL }
+};
+
+static const struct flash admin_card_flash[] = {
+	{ "done", "Flash.admin_done", "success" },
+	{ NULL, NULL, NULL }
+};
+
+static int
+admin_cards_page(struct req *r, long long account)
+{
+	char id[24];
+	const char *p[] = { id };
+	PGresult *res;
+	HDF *h = req_hdf(r);
+
+	snprintf(id, sizeof id, "%lld", account);
+	if ((res = dbq(S_ADMIN_CARD_ACCOUNT, 1, p)) == NULL)
+		return db_down(r);
+	if (PQntuples(res) != 1) {
+		PQclear(res);
+		return fail(r, 404, NULL, "%s", tr(r, "Error.NotFound"));
+	}
+	hdf_set_value(h, "Person.Id", id);
+	hdf_set_value(h, "Person.Email", PQgetvalue(res, 0, 0));
+	hdf_set_value(h, "Person.Name", PQgetvalue(res, 0, 1));
+	PQclear(res);
+	if ((res = dbq(S_CARD_LIST, 1, p)) == NULL)
+		return db_down(r);
+	hdf_rows(h, "Cards", res, "Id Uid Label Status ByAdmin Added");
+	PQclear(res);
+	flash(r, admin_card_flash);
+	hdf_set_value(h, "Page.Title", tr(r, "Cards.AdminTitle"));
+	hdf_set_value(h, "Page.Class", "page-admin");
+	hdf_set_value(h, "Admin.Tab", "accounts");
+	return page(r, "admin_cards.cs");
+}
+
+int
+h_admin_cards(struct req *r)
+{
+	return admin_cards_page(r, r->path_id);
+}
+
+int
+h_admin_card_act(struct req *r)
+{
+	char id[24], to[80];
+	int block = r->has[AC_ACTION] && strcmp(r->val[AC_ACTION].s, "block") == 0;
+	const char *p[] = { id, block ? "true" : "false" };
+	const char *reason = r->has[AC_REASON] ? r->val[AC_REASON].s : "";
+	PGresult *res;
+	long long account;
+
+	snprintf(id, sizeof id, "%lld", r->path_id);
+	if ((res = dbq(S_ADMIN_CARD_OWNER, 1, p)) == NULL)
+		return db_down(r);
+	if (PQntuples(res) != 1) {
+		PQclear(res);
+		return fail(r, 404, NULL, "%s", tr(r, "Error.NotFound"));
+	}
+	account = atoll(PQgetvalue(res, 0, 0));
+	PQclear(res);
+	if (r->nerr == 0 && block && *reason == '\0')
+		form_error(r, "reason", "Err.Required");
+	if (r->nerr) {
+		hdf_set_value(req_hdf(r), "FormFailed", "1");
+		return admin_cards_page(r, account);
+	}
+	if ((res = dbq(S_ADMIN_CARD_STATE, 2, p)) == NULL)
+		return db_down(r);
+	PQclear(res);
+	audit(r, block ? "card.block" : "card.unblock", "card", r->path_id, *reason ? reason : NULL);
+	snprintf(to, sizeof to, "/admin/accounts/%lld/cards?m=done", account);
+	return redirect(r, to);
+}

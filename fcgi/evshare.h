@@ -238,6 +238,9 @@ enum stmt {
 	S_CARD_ADD,
 	S_CARD_STATE,
 	S_CARD_DELETE,
+	S_ADMIN_CARD_ACCOUNT,
+	S_ADMIN_CARD_OWNER,
+	S_ADMIN_CARD_STATE,
 	S__MAX
 };
 
@@ -280,6 +283,9 @@ int h_card_add(struct req *r);
 int h_card_block(struct req *r);
 int h_card_unblock(struct req *r);
 int h_card_delete(struct req *r);
+extern const struct field f_admin_card_act[];
+int h_admin_cards(struct req *r);
+int h_admin_card_act(struct req *r);
 extern const struct field f_register[], f_login[], f_token[], f_reset[], f_reset_confirm[],
 	f_profile[], f_revoke[], f_delete[], f_next[];
 

@@ -68,6 +68,9 @@ const struct route routes[] = {
 	{ "GET", "/admin/accounts", h_admin_accounts, f_admin_search, R_ADMIN, NULL },
 	{ "POST", "/admin/accounts", h_admin_accounts_act, f_admin_account_act, R_ADMIN | R_FORM, NULL },
 	{ "GET", "/admin/audit", h_admin_audit, f_audit, R_ADMIN, NULL },
+	/* a person's RFID cards (cards.c, issue 10/4) */
+	{ "GET", "/admin/accounts/{id}/cards", h_admin_cards, f_next, R_ADMIN, "Error.NotFound" },
+	{ "POST", "/admin/cards/{id}", h_admin_card_act, f_admin_card_act, R_ADMIN | R_FORM, "Error.NotFound" },
 	{ NULL, NULL, NULL, NULL, 0, NULL }
 };
 

@@ -33,6 +33,16 @@ static const struct db_stmt stmts[S__MAX + 1] = {
 		"SELECT t.blocked_by_admin, u.id IS NOT NULL FROM t LEFT JOIN u ON u.id = t.id" },
 	/* $1 card, $2 account: a row when the card is the account's: blocked by an admin, deleted
 	 * (not when an admin blocked it, nor when a booking names it; transactions keep the text) */
+	/* $1 account (any state: an admin sees a suspended person's cards too) */
+	[S_ADMIN_CARD_ACCOUNT] = { "admin_card_account",
+		"SELECT email, display_name FROM accounts WHERE id = $1::bigint AND state <> 'deleted'" },
+	/* $1 card: its account */
+	[S_ADMIN_CARD_OWNER] = { "admin_card_owner",
+		"SELECT account_id FROM id_tags WHERE id = $1::bigint AND account_id IS NOT NULL" },
+	/* $1 card, $2 true block / false unblock (an admin's: blocked_by_admin follows) */
+	[S_ADMIN_CARD_STATE] = { "admin_card_state",
+		"UPDATE id_tags SET status = CASE WHEN $2::boolean THEN 'Blocked' ELSE 'Accepted' END, "
+		"blocked_by_admin = $2::boolean WHERE id = $1::bigint AND status IN ('Accepted', 'Blocked') RETURNING id" },
 	[S_CARD_DELETE] = { "card_delete",
 		"WITH t AS (SELECT id, id_tag, blocked_by_admin FROM id_tags WHERE id = $1::bigint AND account_id = $2::bigint), "
 		"d AS (DELETE FROM id_tags WHERE id IN (SELECT t.id FROM t WHERE NOT t.blocked_by_admin "

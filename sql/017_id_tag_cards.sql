@@ -13,3 +13,7 @@
 ALTER TABLE id_tags ADD COLUMN id bigint GENERATED ALWAYS AS IDENTITY UNIQUE;
 ALTER TABLE id_tags ADD COLUMN blocked_by_admin boolean NOT NULL DEFAULT false;
 CREATE UNIQUE INDEX id_tags_upper ON id_tags (upper(id_tag));
+-- An admin's block or unblock of a card is audited with the card as its target.
+ALTER TABLE audit_log DROP CONSTRAINT audit_log_target_type_check;
+ALTER TABLE audit_log ADD CONSTRAINT audit_log_target_type_check CHECK (target_type IN
+	('account', 'listing', 'charge_point', 'payment', 'reservation', 'transaction', 'card'));

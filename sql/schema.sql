@@ -1240,7 +1240,7 @@ CREATE TABLE public.audit_log (
     ip inet,
     CONSTRAINT audit_log_action_check CHECK ((action ~ '^[a-z_.]{1,60}$'::text)),
     CONSTRAINT audit_log_reason_check CHECK ((length(reason) <= 1000)),
-    CONSTRAINT audit_log_target_type_check CHECK ((target_type = ANY (ARRAY['account'::text, 'listing'::text, 'charge_point'::text, 'payment'::text, 'reservation'::text, 'transaction'::text])))
+    CONSTRAINT audit_log_target_type_check CHECK ((target_type = ANY (ARRAY['account'::text, 'listing'::text, 'charge_point'::text, 'payment'::text, 'reservation'::text, 'transaction'::text, 'card'::text])))
 );
 
 

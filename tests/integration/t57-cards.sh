@@ -106,6 +106,33 @@ check "it stays Blocked" [ "$(sql "SELECT status FROM id_tags WHERE id = $aid")"
 post a /account/cards/$aid/delete /account
 check "the driver cannot delete it either" [ "$status" = 303 -a "$(sql "SELECT count(*) FROM id_tags WHERE id = $aid")" = 1 ]
 
+
+# ---- an admin blocks a card through the admin pages, with a reason in the audit log
+login adm admin@evshare.test
+get adm /admin/accounts
+check "the admin's account list links each person's cards" grep -q "href=\"/admin/accounts/$mid/cards\"" "$tmp/body"
+get adm /admin/accounts/$mid/cards
+check "the admin sees the person's cards" bash -c "[ '$status' = 200 ] && grep -qF '<code>T57-3-$run</code>' '$tmp/body'"
+bid=$(sql "SELECT id FROM id_tags WHERE id_tag = 'T57-3-$run'")
+post adm /admin/cards/$bid /admin/accounts/$mid/cards "action=block" "reason="
+check "an admin's block without a reason is a form error" bash -c "[ '$status' = 200 ] && grep -q 'id=\"e-reason\"' '$tmp/body'"
+check "and blocks nothing" [ "$(sql "SELECT status FROM id_tags WHERE id = $bid")" = Accepted ]
+post adm /admin/cards/$bid /admin/accounts/$mid/cards "action=block" "reason=lost, reported by phone"
+check "the admin blocks the card" [ "$status" = 303 -a "$(sql "SELECT status || ' ' || blocked_by_admin FROM id_tags WHERE id = $bid")" = "Blocked true" ]
+check "the block is in the audit log with its reason" [ "$(sql "SELECT count(*) FROM audit_log WHERE action = 'card.block' AND target_type = 'card' AND target_id = $bid AND reason = 'lost, reported by phone'")" = 1 ]
+post a /account/cards/$bid/unblock /account
+check "the driver cannot unblock the admin's block" [ "$(header Location)" = "/account?m=card_admin#cards" -a "$(sql "SELECT status FROM id_tags WHERE id = $bid")" = Blocked ]
+post a /account/cards/$bid/block /account
+post adm /admin/cards/$bid /admin/accounts/$mid/cards "action=unblock" "reason=found"
+check "the admin unblocks it" [ "$(sql "SELECT status || ' ' || blocked_by_admin FROM id_tags WHERE id = $bid")" = "Accepted false" ]
+check "the unblock is audited" [ "$(sql "SELECT count(*) FROM audit_log WHERE action = 'card.unblock' AND target_id = $bid")" = 1 ]
+post a /admin/cards/$bid /account "action=block" "reason=x"
+check "a driver's POST to the admin's block is 403" [ "$status" = 403 ]
+post adm /admin/cards/999999999999 /admin/accounts/$mid/cards "action=block" "reason=x"
+check "an admin's block of no card is 404" [ "$status" = 404 ]
+get adm /admin/audit
+check "the audit page names the card action" grep -q 'Card blocked\|Karta zablokována' "$tmp/body"
+
 # ---- an unverified account
 email="cards.$run@example.test"; pw="Zelena-louka-$run"
 post u /register /register "email=$email" "name=Uma" "password=$pw" "password2=$pw"
