@@ -127,6 +127,12 @@ static const struct flash account_flash[] = {
 	{ "logged_out", "Flash.logged_out", "success" },
 	{ "deleted", "Flash.deleted", "success" },
 	{ "need_verify", "Flash.need_verify", "warning" },
+	{ "card_added", "Flash.card_added", "success" },
+	{ "card_blocked", "Flash.card_blocked", "success" },
+	{ "card_unblocked", "Flash.card_unblocked", "success" },
+	{ "card_deleted", "Flash.card_deleted", "success" },
+	{ "card_admin", "Flash.card_admin", "warning" },
+	{ "card_booked", "Flash.card_booked", "warning" },
 	{ NULL, NULL, NULL }
 };
 
@@ -729,6 +735,8 @@ account_page(struct req *r)
 	for (int i = 0; i < PQntuples(res); i++)
 		hdf_cell(h, "Sessions", i, "Current", atoll(PQgetvalue(res, i, 0)) == r->who.sid ? "1" : "0");
 	PQclear(res);
+	if (cards_page_data(r))
+		return db_down(r);
 	flash(r, account_flash);
 	hdf_set_value(h, "Page.Title", tr(r, "Account.Title"));
 	hdf_set_value(h, "Page.Class", "page-account");

@@ -233,6 +233,14 @@ enum stmt {
 	S_SECRET_ONCE_TAKE,
 	S_LISTING_REVISION,
 	S_ADMIN_REVISIONS,
+	/* issue 10/4: RFID cards (cards.c) */
+	S_CARD_LIST,
+	S_CARD_ADD,
+	S_CARD_STATE,
+	S_CARD_DELETE,
+	S_ADMIN_CARD_ACCOUNT,
+	S_ADMIN_CARD_OWNER,
+	S_ADMIN_CARD_STATE,
 	S__MAX
 };
 
@@ -268,6 +276,16 @@ int h_account_save(struct req *r);
 int h_account_revoke(struct req *r);
 int h_account_host(struct req *r);
 int h_account_delete(struct req *r);
+/* cards.c (issue 10/4) */
+extern const struct field f_card_add[];
+int cards_page_data(struct req *r);
+int h_card_add(struct req *r);
+int h_card_block(struct req *r);
+int h_card_unblock(struct req *r);
+int h_card_delete(struct req *r);
+extern const struct field f_admin_card_act[];
+int h_admin_cards(struct req *r);
+int h_admin_card_act(struct req *r);
 extern const struct field f_register[], f_login[], f_token[], f_reset[], f_reset_confirm[],
 	f_profile[], f_revoke[], f_delete[], f_next[];
 

@@ -39,6 +39,11 @@ const struct route routes[] = {
 	{ "POST", "/account/sessions/revoke", h_account_revoke, f_revoke, R_LOGIN, NULL },
 	{ "POST", "/account/host", h_account_host, NULL, R_LOGIN, NULL },
 	{ "POST", "/account/delete", h_account_delete, f_delete, R_LOGIN | R_FORM, NULL },
+	/* RFID cards (cards.c, issue 10/4) */
+	{ "POST", "/account/cards", h_card_add, f_card_add, R_LOGIN | R_FORM, NULL },
+	{ "POST", "/account/cards/{id}/block", h_card_block, NULL, R_LOGIN | R_FORM, "Error.NoCard" },
+	{ "POST", "/account/cards/{id}/unblock", h_card_unblock, NULL, R_LOGIN | R_FORM, "Error.NoCard" },
+	{ "POST", "/account/cards/{id}/delete", h_card_delete, NULL, R_LOGIN | R_FORM, "Error.NoCard" },
 
 	/* owners (owner.c) */
 	{ "GET", "/owner", h_owner, f_next, R_OWNER, NULL },
@@ -63,6 +68,9 @@ const struct route routes[] = {
 	{ "GET", "/admin/accounts", h_admin_accounts, f_admin_search, R_ADMIN, NULL },
 	{ "POST", "/admin/accounts", h_admin_accounts_act, f_admin_account_act, R_ADMIN | R_FORM, NULL },
 	{ "GET", "/admin/audit", h_admin_audit, f_audit, R_ADMIN, NULL },
+	/* a person's RFID cards (cards.c, issue 10/4) */
+	{ "GET", "/admin/accounts/{id}/cards", h_admin_cards, f_next, R_ADMIN, "Error.NotFound" },
+	{ "POST", "/admin/cards/{id}", h_admin_card_act, f_admin_card_act, R_ADMIN | R_FORM, "Error.NotFound" },
 	{ NULL, NULL, NULL, NULL, 0, NULL }
 };
 

@@ -11,6 +11,43 @@
 #include "evshare.h"
 
 static const struct db_stmt stmts[S__MAX + 1] = {
+	/* ---- issue 10/4: RFID cards (cards.c). $1 account: id, UID, label, status, blocked by an
+	 * admin, added (Europe/Prague) */
+	[S_CARD_LIST] = { "card_list",
+		"SELECT id, id_tag, coalesce(label, ''), status, blocked_by_admin, "
+		"to_char(created_at AT TIME ZONE 'Europe/Prague', 'DD.MM.YYYY') FROM id_tags "
+		"WHERE account_id = $1::bigint ORDER BY created_at, id" },
+	/* $1 account, $2 UID, $3 label ('' none), $4 most cards: how many the account had, and the
+	 * new card's id, NULL when it had $4 already or the UID is anyone's in any case (id_tags_upper) */
+	[S_CARD_ADD] = { "card_add",
+		"WITH n AS (SELECT count(*) AS n FROM id_tags WHERE account_id = $1::bigint), "
+		"ins AS (INSERT INTO id_tags (id_tag, account_id, label) SELECT $2, $1::bigint, nullif($3, '') "
+		"  FROM n WHERE n.n < $4::int ON CONFLICT DO NOTHING RETURNING id) "
+		"SELECT (SELECT n FROM n), (SELECT id FROM ins)" },
+	/* $1 card, $2 account, $3 'Accepted' or 'Blocked': a row when the card is the account's:
+	 * blocked by an admin (then unchanged), changed */
+	[S_CARD_STATE] = { "card_state",
+		"WITH t AS (SELECT id, blocked_by_admin FROM id_tags WHERE id = $1::bigint AND account_id = $2::bigint), "
+		"u AS (UPDATE id_tags SET status = $3 WHERE id IN (SELECT id FROM t WHERE NOT blocked_by_admin) "
+		"  AND status IN ('Accepted', 'Blocked') RETURNING id) "
+		"SELECT t.blocked_by_admin, u.id IS NOT NULL FROM t LEFT JOIN u ON u.id = t.id" },
+	/* $1 card, $2 account: a row when the card is the account's: blocked by an admin, deleted
+	 * (not when an admin blocked it, nor when a booking names it; transactions keep the text) */
+	/* $1 account (any state: an admin sees a suspended person's cards too) */
+	[S_ADMIN_CARD_ACCOUNT] = { "admin_card_account",
+		"SELECT email, display_name FROM accounts WHERE id = $1::bigint AND state <> 'deleted'" },
+	/* $1 card: its account */
+	[S_ADMIN_CARD_OWNER] = { "admin_card_owner",
+		"SELECT account_id FROM id_tags WHERE id = $1::bigint AND account_id IS NOT NULL" },
+	/* $1 card, $2 true block / false unblock (an admin's: blocked_by_admin follows) */
+	[S_ADMIN_CARD_STATE] = { "admin_card_state",
+		"UPDATE id_tags SET status = CASE WHEN $2::boolean THEN 'Blocked' ELSE 'Accepted' END, "
+		"blocked_by_admin = $2::boolean WHERE id = $1::bigint AND status IN ('Accepted', 'Blocked') RETURNING id" },
+	[S_CARD_DELETE] = { "card_delete",
+		"WITH t AS (SELECT id, id_tag, blocked_by_admin FROM id_tags WHERE id = $1::bigint AND account_id = $2::bigint), "
+		"d AS (DELETE FROM id_tags WHERE id IN (SELECT t.id FROM t WHERE NOT t.blocked_by_admin "
+		"  AND NOT EXISTS (SELECT 1 FROM reservations r WHERE r.id_tag = t.id_tag)) RETURNING id) "
+		"SELECT t.blocked_by_admin, d.id IS NOT NULL FROM t LEFT JOIN d ON d.id = t.id" },
 	/* $1 the xmin of the snapshot the process's copy of map_listings is as of ('0': none yet):
 	 * the snapshot's xmin, then every map row and tombstone written by a transaction from $1 on
 	 * (written_by: sql/007_map_rev.sql says why; map_stamp, sql/defs/40_map.sql, sets it), in one statement so in one snapshot. Nothing changed: one row

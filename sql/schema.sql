@@ -716,7 +716,7 @@ BEGIN
 	       t.expires_at, t.parent_id_tag
 	  INTO status, expiry, parent
 	  FROM (SELECT 1) one
-	  LEFT JOIN id_tags t ON t.id_tag = p_tag
+	  LEFT JOIN id_tags t ON upper(t.id_tag) = upper(p_tag)   -- CiString20: id_tags_upper (017)
 	  LEFT JOIN accounts a ON a.id = t.account_id;
 END $$;
 
@@ -932,7 +932,7 @@ BEGIN
 	END IF;
 	replay := false;
 	SELECT listing_id INTO v_listing FROM charge_points WHERE id = p_cp;
-	SELECT account_id INTO v_account FROM id_tags WHERE id_tag = p_tag;
+	SELECT account_id INTO v_account FROM id_tags WHERE upper(id_tag) = upper(p_tag);
 	IF p_reservation IS NOT NULL THEN
 		SELECT id INTO v_res FROM reservations
 		 WHERE ocpp_reservation_id = p_reservation AND listing_id = v_listing;
@@ -1240,7 +1240,7 @@ CREATE TABLE public.audit_log (
     ip inet,
     CONSTRAINT audit_log_action_check CHECK ((action ~ '^[a-z_.]{1,60}$'::text)),
     CONSTRAINT audit_log_reason_check CHECK ((length(reason) <= 1000)),
-    CONSTRAINT audit_log_target_type_check CHECK ((target_type = ANY (ARRAY['account'::text, 'listing'::text, 'charge_point'::text, 'payment'::text, 'reservation'::text, 'transaction'::text])))
+    CONSTRAINT audit_log_target_type_check CHECK ((target_type = ANY (ARRAY['account'::text, 'listing'::text, 'charge_point'::text, 'payment'::text, 'reservation'::text, 'transaction'::text, 'card'::text])))
 );
 
 
@@ -1475,9 +1475,25 @@ CREATE TABLE public.id_tags (
     expires_at timestamp with time zone,
     label text,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
+    id bigint NOT NULL,
+    blocked_by_admin boolean DEFAULT false NOT NULL,
     CONSTRAINT id_tags_id_tag_check CHECK (((length(id_tag) >= 1) AND (length(id_tag) <= 20))),
     CONSTRAINT id_tags_label_check CHECK ((length(label) <= 80)),
     CONSTRAINT id_tags_status_check CHECK ((status = ANY (ARRAY['Accepted'::text, 'Blocked'::text, 'Expired'::text, 'Invalid'::text])))
+);
+
+
+--
+-- Name: id_tags_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.id_tags ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.id_tags_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
 );
 
 
@@ -2491,6 +2507,14 @@ ALTER TABLE ONLY public.events
 
 
 --
+-- Name: id_tags id_tags_id_key; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.id_tags
+    ADD CONSTRAINT id_tags_id_key UNIQUE (id);
+
+
+--
 -- Name: id_tags id_tags_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -2771,6 +2795,13 @@ CREATE INDEX connectors_type ON public.connectors USING btree (type, max_power_w
 --
 
 CREATE INDEX id_tags_account ON public.id_tags USING btree (account_id);
+
+
+--
+-- Name: id_tags_upper; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE UNIQUE INDEX id_tags_upper ON public.id_tags USING btree (upper(id_tag));
 
 
 --
@@ -3526,6 +3557,14 @@ GRANT SELECT,USAGE ON SEQUENCE public.events_id_seq TO evshare_bridge;
 
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.id_tags TO evshare_web;
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE public.id_tags TO evshare_bridge;
+
+
+--
+-- Name: SEQUENCE id_tags_id_seq; Type: ACL; Schema: public; Owner: -
+--
+
+GRANT SELECT,USAGE ON SEQUENCE public.id_tags_id_seq TO evshare_web;
+GRANT SELECT,USAGE ON SEQUENCE public.id_tags_id_seq TO evshare_bridge;
 
 
 --

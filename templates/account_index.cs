@@ -17,6 +17,36 @@
    <button type="submit"><?cs var:L.Account.Save ?></button>
   </form>
  </section>
+ <section class="card cards" id="cards">
+  <h2><?cs var:L.Cards.Title ?></h2>
+  <?cs if:Account.Verified != "1" ?><p><?cs var:L.Cards.NeedVerify ?></p>
+  <form method="post" action="/verify/resend" class="inline-form"><?cs call:csrf() ?><button type="submit" class="btn btn-small"><?cs var:L.Account.Resend ?></button></form><?cs
+  else ?><p class="muted"><?cs var:L.Cards.Text ?></p>
+  <?cs if:subcount(Cards) == 0 ?><p class="empty-state"><?cs var:L.Cards.None ?></p><?cs else ?>
+  <div class="table-wrap"><table class="data cards-table">
+   <thead><tr><th><?cs var:L.Cards.Uid ?></th><th><?cs var:L.Cards.Label ?></th><th><?cs var:L.Cards.Status ?></th><th><?cs var:L.Cards.Added ?></th><th></th></tr></thead>
+   <tbody><?cs each:c = Cards ?><tr>
+    <td><code><?cs var:c.Uid ?></code></td><td><?cs var:c.Label ?></td>
+    <td><?cs if:c.Status == "Accepted" ?><span class="status-badge status-available"><?cs var:L.Cards.Accepted ?></span><?cs
+     elif:c.Status == "Blocked" ?><span class="status-badge status-offline"><?cs var:L.Cards.Blocked ?></span><?cs
+     else ?><span class="status-badge status-offline"><?cs var:L.Cards.Expired ?></span><?cs /if ?><?cs
+     if:c.ByAdmin == "t" ?><br><small class="muted"><?cs var:L.Cards.ByAdmin ?></small><?cs /if ?></td>
+    <td><?cs var:c.Added ?></td>
+    <td class="card-actions"><?cs if:c.ByAdmin != "t" ?><?cs if:c.Status == "Accepted" ?><form method="post" action="/account/cards/<?cs var:c.Id ?>/block" class="inline-form"><?cs call:csrf() ?><button type="submit" class="btn btn-small"><?cs var:L.Cards.Block ?></button></form><?cs
+     elif:c.Status == "Blocked" ?><form method="post" action="/account/cards/<?cs var:c.Id ?>/unblock" class="inline-form"><?cs call:csrf() ?><button type="submit" class="btn btn-small"><?cs var:L.Cards.Unblock ?></button></form><?cs /if ?>
+     <form method="post" action="/account/cards/<?cs var:c.Id ?>/delete" class="inline-form"><?cs call:csrf() ?><button type="submit" class="btn btn-small btn-danger"><?cs var:L.Cards.Delete ?></button></form><?cs /if ?></td>
+   </tr><?cs /each ?></tbody>
+  </table></div><?cs /if ?>
+  <?cs if:CardsFull == "1" ?><p class="muted"><?cs var:L.Cards.Full ?></p><?cs call:ferr("uid") ?><?cs else ?>
+  <h3><?cs var:L.Cards.Add ?></h3>
+  <form method="post" action="/account/cards" class="stack" novalidate>
+   <?cs call:csrf() ?>
+   <?cs call:input("uid", "text", L.Cards.Uid, "off") ?>
+   <small class="muted"><?cs var:L.Cards.UidHint ?></small>
+   <?cs call:input("label", "text", L.Cards.Label, "off") ?>
+   <button type="submit"><?cs var:L.Cards.AddButton ?></button>
+  </form><?cs /if ?><?cs /if ?>
+ </section>
  <section class="card">
   <h2><?cs var:L.Account.Hosting ?></h2>
   <?cs if:Account.Owner == "1" ?><p><?cs var:L.Account.IsHost ?></p><p><a class="btn btn-primary" href="/owner"><?cs var:L.Nav.MyChargers ?></a></p><?cs

@@ -20,7 +20,7 @@
     <td><?cs var:a.display_name ?></td><td><?cs var:a.email ?><?cs if:a.verified == "t" ?> ✓<?cs /if ?></td>
     <td><?cs var:L.AccountState[a.state] ?><?cs if:a.state_reason ?><br><small class="muted"><?cs var:a.state_reason ?></small><?cs /if ?></td>
     <td><?cs if:a.is_owner == "t" ?><?cs var:L.Admin.RoleOwner ?> <?cs /if ?><?cs if:a.is_admin == "t" ?><?cs var:L.Admin.RoleAdmin ?><?cs /if ?></td>
-    <td><?cs var:a.since ?></td>
+    <td><?cs var:a.since ?> <a href="/admin/accounts/<?cs var:a.id ?>/cards"><?cs var:L.Cards.AdminLink ?></a></td>
    </tr><?cs /each ?></tbody>
   </table></div>
   <?cs call:reason_field() ?>

@@ -41,7 +41,7 @@ BEGIN
 	       t.expires_at, t.parent_id_tag
 	  INTO status, expiry, parent
 	  FROM (SELECT 1) one
-	  LEFT JOIN id_tags t ON t.id_tag = p_tag
+	  LEFT JOIN id_tags t ON upper(t.id_tag) = upper(p_tag)   -- CiString20: id_tags_upper (017)
 	  LEFT JOIN accounts a ON a.id = t.account_id;
 END $$;
 
@@ -130,7 +130,7 @@ BEGIN
 	END IF;
 	replay := false;
 	SELECT listing_id INTO v_listing FROM charge_points WHERE id = p_cp;
-	SELECT account_id INTO v_account FROM id_tags WHERE id_tag = p_tag;
+	SELECT account_id INTO v_account FROM id_tags WHERE upper(id_tag) = upper(p_tag);
 	IF p_reservation IS NOT NULL THEN
 		SELECT id INTO v_res FROM reservations
 		 WHERE ocpp_reservation_id = p_reservation AND listing_id = v_listing;
